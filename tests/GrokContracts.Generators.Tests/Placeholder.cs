@@ -1,0 +1,1 @@
+namespace GrokContracts.Generators.Tests;

@@ -1,0 +1,1 @@
+namespace GrokContracts.Spec.Tests;
