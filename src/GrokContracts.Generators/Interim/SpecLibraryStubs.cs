@@ -35,11 +35,11 @@ internal static class ContractNaming
     public static string DefaultNamespace(string modelId) => "GrokContracts." + ToPascalCase(modelId);
 }
 
-internal readonly record struct ResolvedErrorStub(int? Code, string Message);
+internal sealed record ResolvedError(int? Code, string Message);
 
 internal static class ContractErrorExtensions
 {
-    public static ResolvedErrorStub ResolveError(this Contract contract, Parameter parameter, ViolationKind kind)
+    public static ResolvedError ResolveError(this Contract contract, Parameter parameter, ViolationKind kind)
     {
         ErrorRule? rule = null;
         foreach (var candidate in parameter.Errors)
@@ -56,7 +56,8 @@ internal static class ContractErrorExtensions
         message = message.Replace("{name}", parameter.Name)
             .Replace("{minimum}", parameter.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)
             .Replace("{maximum}", parameter.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)
+            .Replace("{allowed}", string.Join(" / ", System.Linq.Enumerable.Select(parameter.AllowedValues, v => v.Value)))
             .Replace("{maxItems}", parameter.MaxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-        return new ResolvedErrorStub(code, message);
+        return new ResolvedError(code, message);
     }
 }
