@@ -36,7 +36,15 @@ internal sealed class GeneratedApi
     public IContractRequest NewRequest(params object?[] arguments)
     {
         var constructor = RequestType.GetConstructors().Single();
-        return (IContractRequest)constructor.Invoke(arguments);
+        try
+        {
+            return (IContractRequest)constructor.Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 
     public object? CallStatic(string typeName, string method, params object?[] arguments)
