@@ -40,7 +40,8 @@ public sealed partial class ContractGenerator
                 _parameters.Add(new ParameterShape(parameter, Namespace));
             }
 
-            ChannelTypeName = ContractNaming.ToPascalCase(_contract.ModelId) + "Channel";
+            // ToMemberName: PascalCase, prefixed when it would start with a digit (like the default namespace).
+            ChannelTypeName = ContractNaming.ToMemberName(_contract.ModelId) + "Channel";
         }
 
         private string Namespace => _target.Namespace;

@@ -55,6 +55,18 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void A_broken_project_spec_still_replaces_the_shipped_spec()
+    {
+        // As ContractCatalog decides: the project's errors are reported (GRK10x), not hidden by a silent fallback.
+        var broken = new SpecInput("/project/official.yaml", TestSpecs.OfficialText.Replace("maximum: 15", "maximum: fifteen", System.StringComparison.Ordinal));
+        var result = GeneratorRunner.Run([TestSpecs.Official, TestSpecs.Beta, broken]);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(4, result.Sources.Length);
+        Assert.All(result.Sources, s => Assert.StartsWith("GrokImagineVideo15Beta.", s.HintName, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Namespace_and_visibility_metadata_apply()
     {
         var spec = TestSpecs.Official with { Namespace = "Company.Video", Visibility = "internal" };

@@ -54,6 +54,7 @@ public sealed class SpecFileAnalyzerTests
         Assert.Equal("/project/b/spec.yaml", diagnostic.Location.GetLineSpan().Path);
         var modelLine = TestSpecs.OfficialText.Split('\n').ToList().FindIndex(l => l.StartsWith("model:", System.StringComparison.Ordinal));
         Assert.Equal(modelLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("model: ".Length, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
     }
 
     [Fact]
