@@ -172,7 +172,7 @@ namespace GrokContracts.GrokImagineVideo15Beta
 
             if (!global::GrokContracts.GrokImagineVideo15Beta.AspectRatioWire.IsDefined(_aspectRatio))
             {
-                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio (allowed: 1:1 / 16:9 / 9:16 / auto)", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
+                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
             }
 
             if (_imageUrls != null)

@@ -196,7 +196,7 @@ namespace GrokContracts.GrokImagineVideo15Official
 
             if (!global::GrokContracts.GrokImagineVideo15Official.AspectRatioWire.IsDefined(_aspectRatio))
             {
-                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio (allowed: 1:1 / 16:9 / 9:16)", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
+                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
             }
 
             if (_imageUrls != null)
