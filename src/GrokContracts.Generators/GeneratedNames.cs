@@ -78,8 +78,20 @@ internal static class GeneratedNames
             }
         }
 
+        // Integer parameters are C# ints: bounds and defaults must fit.
+        foreach (var parameter in contract.Parameters)
+        {
+            if (parameter.Type == ParameterType.Integer
+                && (OutsideInt(parameter.Minimum) || OutsideInt(parameter.Maximum) || (parameter.Default is { Kind: ContractValueKind.Number } d && OutsideInt(d.Number))))
+            {
+                conflicts.Add(new NameConflict(parameter.Name, "parameter '" + parameter.Name + "' is an integer, generated as a C# int: its minimum, maximum and default must lie in [-2147483648, 2147483647]"));
+            }
+        }
+
         return conflicts;
     }
+
+    private static bool OutsideInt(decimal? value) => value is decimal v && (v < int.MinValue || v > int.MaxValue);
 
     private static void Claim(Dictionary<string, string?> names, string name, string? parameter, string what, List<NameConflict> conflicts)
     {
