@@ -13,34 +13,19 @@ namespace GrokContracts.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
+    private const double MaxDelaySeconds = 2 * 24 * 3600;
+
     public static Command Create(CliContext context)
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "Loopback port to listen on; 0 (the default) picks a free one.",
-            HelpName = "N",
-        };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be 0-65535");
-            }
-        });
-        var delay = new Option<double>("--delay")
-        {
-            Description = "Seconds a task stays 'processing' before it completes (default 5).",
-            HelpName = "seconds",
-            DefaultValueFactory = _ => 5,
-        };
-        delay.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (double.IsNaN(value) || value < 0 || value > TimeSpan.FromDays(2).TotalSeconds)
-            {
-                result.AddError("--delay must be 0-172800 seconds");
-            }
-        });
+        var port = OptionValues.Integer(
+            new Option<int>("--port") { Description = "Loopback port to listen on; 0 (the default) picks a free one.", HelpName = "N" },
+            0,
+            65535);
+        var delay = OptionValues.Seconds(
+            new Option<double?>("--delay") { Description = "Seconds a task stays 'processing' before it completes (default 5).", HelpName = "seconds" },
+            0,
+            MaxDelaySeconds,
+            positive: false);
         var apiKey = new Option<string>("--api-key")
         {
             Description = "Accept only this bearer token (default: any non-empty token).",
@@ -54,7 +39,7 @@ internal static class ServeCommand
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             context,
             parseResult.GetValue(port),
-            TimeSpan.FromSeconds(parseResult.GetValue(delay)),
+            TimeSpan.FromSeconds(parseResult.GetValue(delay) ?? 5),
             parseResult.GetValue(apiKey),
             parseResult.GetValue(spec) ?? [],
             cancellationToken));
@@ -87,7 +72,8 @@ internal static class ServeCommand
             await context.Out.WriteLineAsync(baseUrl).ConfigureAwait(false);
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"Emulator listening on {baseUrl} for {string.Join(", ", emulator.Models)}; tasks complete after {delay.TotalSeconds:0.###} s.").ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"Point the client at it with REAPI_BASE_URL={baseUrl} (any non-empty key{(options.ApiKey is null ? string.Empty : " is refused but the pinned one")}). Press Ctrl+C to stop.").ConfigureAwait(false);
+            var keys = options.ApiKey is null ? "any non-empty API key is accepted" : "only the --api-key given is accepted";
+            await context.Error.WriteLineAsync($"Point a client at it with REAPI_BASE_URL={baseUrl} ({keys}). Press Ctrl+C to stop.").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);

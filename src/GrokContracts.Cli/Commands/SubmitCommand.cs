@@ -19,6 +19,8 @@ internal static class SubmitCommand
     /// <summary>The key used when none is configured and the base URL is a loopback address (the emulator takes any key).</summary>
     internal const string EmulatorKey = "emulator";
 
+    private const double MaxSeconds = 2 * 24 * 3600;
+
     public static Command Create(CliContext context)
     {
         var prompt = new Option<string>("--prompt") { Description = "Shot direction: camera move, subject motion, atmosphere, sound.", HelpName = "text" };
@@ -43,22 +45,16 @@ internal static class SubmitCommand
         var output = new Option<string>("--out") { Description = "Download the video to this file (implies --wait).", HelpName = "video.mp4" };
         var baseUrl = new Option<string>("--base-url") { Description = "API base URL (default: $REAPI_BASE_URL, else https://reapi.ai).", HelpName = "url" };
         var apiKey = new Option<string>("--api-key") { Description = "API key (default: $REAPI_API_KEY). Never printed.", HelpName = "key" };
-        var pollInterval = new Option<double?>("--poll-interval")
-        {
-            Description = "Seconds between polls in the first five minutes (default: the reference's 5 s schedule).",
-            HelpName = "seconds",
-        };
-        var timeout = new Option<double?>("--timeout") { Description = "Give up waiting after this many seconds (default: 48 hours).", HelpName = "seconds" };
-        foreach (var positive in new[] { pollInterval, timeout })
-        {
-            positive.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<double?>() is { } value && (double.IsNaN(value) || value <= 0 || value > TimeSpan.FromDays(2).TotalSeconds))
-                {
-                    result.AddError($"{result.Option.Name} must be a positive number of seconds (at most 172800)");
-                }
-            });
-        }
+        var pollInterval = OptionValues.Seconds(
+            new Option<double?>("--poll-interval") { Description = "Seconds between polls in the first five minutes (default: the reference's 5 s schedule).", HelpName = "seconds" },
+            0,
+            MaxSeconds,
+            positive: true);
+        var timeout = OptionValues.Seconds(
+            new Option<double?>("--timeout") { Description = "Give up waiting after this many seconds (default: 48 hours).", HelpName = "seconds" },
+            0,
+            MaxSeconds,
+            positive: true);
 
         var command = new Command("submit", "Build a typed request, validate it, submit it and optionally wait for and download the video.")
         {
