@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Emulator;
 using GrokContracts.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GrokContracts.Tests;
 
@@ -17,7 +16,7 @@ public sealed class PollingTests
     [Fact]
     public async Task A_60_second_task_takes_about_12_polls_and_is_seen_within_5_seconds()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1735000000));
+        var time = new WaitAwareTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1735000000));
         await using var emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { TimeProvider = time, CompletionDelay = TimeSpan.FromSeconds(60) });
         var options = TestClients.Options(emulator.BaseUrl, time: time);
         options.PollingSchedule = PollingSchedule.Default;
@@ -26,19 +25,20 @@ public sealed class PollingTests
         var reports = new ConcurrentQueue<TaskProgress>();
 
         var waiting = client.GenerateAsync(TestClients.Official(), progress: new SyncProgress<TaskProgress>(reports.Enqueue));
-        var done = await Drive(time, waiting, TimeSpan.FromSeconds(1), maxSteps: 200);
+        var done = await time.DriveAsync(waiting, TimeSpan.FromSeconds(1), maxSteps: 200);
         var seenAt = time.GetUtcNow() - start;
 
         Assert.Equal(VideoTaskStatus.Completed, done.StatusKind);
-        Assert.InRange(emulator.PollRequestCount, 11, 13);
+        Assert.Equal(12, emulator.PollRequestCount); // at 5, 10, ... 60 s
+        Assert.Equal(Enumerable.Range(0, 13), reports.Select(r => r.PollCount));
         Assert.InRange(seenAt, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(65));
-        Assert.All(reports.Where(r => r.NextPollIn is not null), r => Assert.InRange(r.NextPollIn!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(5)));
+        Assert.All(reports.Where(r => r.NextPollIn is not null), r => Assert.Equal(TimeSpan.FromSeconds(5), r.NextPollIn!.Value));
     }
 
     [Fact]
     public async Task The_schedule_backs_off_after_five_minutes_and_honours_a_Retry_After_floor()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1735000000));
+        var time = new WaitAwareTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1735000000));
         var stub = new StubHandler((_, n) => StubHandler.Json(
             HttpStatusCode.OK,
             StubHandler.Envelope(n >= 70 ? "completed" : "processing"),
@@ -49,7 +49,7 @@ public sealed class PollingTests
         var reports = new ConcurrentQueue<TaskProgress>();
 
         var waiting = client.WaitForCompletionAsync("task_abc", progress: new SyncProgress<TaskProgress>(reports.Enqueue));
-        await Drive(time, waiting, TimeSpan.FromSeconds(1), maxSteps: 2000);
+        await time.DriveAsync(waiting, TimeSpan.FromSeconds(1), maxSteps: 2000);
 
         var gaps = reports.Select(r => r.NextPollIn).Where(g => g is not null).Select(g => g!.Value).ToArray();
         Assert.Equal(TimeSpan.FromSeconds(40), gaps[2]); // the floor from Retry-After
@@ -85,18 +85,18 @@ public sealed class PollingTests
     [Fact]
     public async Task Waiting_gives_up_at_the_schedules_timeout()
     {
-        var time = new FakeTimeProvider();
+        var time = new WaitAwareTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1735000000));
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, StubHandler.Envelope("processing")));
         var options = TestClients.Options(new Uri("https://api.test.example"), time: time);
         options.PollingSchedule = new PollingSchedule { Timeout = TimeSpan.FromMinutes(2) };
         using var client = new GrokContractsClient(options, stub);
 
         var waiting = client.WaitForCompletionAsync("task_abc");
-        var ex = await Assert.ThrowsAsync<TaskWaitTimeoutException>(() => Drive(time, waiting, TimeSpan.FromSeconds(1), maxSteps: 400));
+        var ex = await Assert.ThrowsAsync<TaskWaitTimeoutException>(() => time.DriveAsync(waiting, TimeSpan.FromSeconds(1), maxSteps: 400));
 
         Assert.Equal("task_abc", ex.LastSeen.Id);
         Assert.True(ex.Waited >= TimeSpan.FromMinutes(2));
-        Assert.InRange(stub.Calls, 24, 26); // every 5 s for 2 minutes, the first at once
+        Assert.Equal(25, stub.Calls); // at once, then every 5 s up to 2 minutes
     }
 
     [Fact]
@@ -129,17 +129,5 @@ public sealed class PollingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new PollingSchedule { InitialInterval = TimeSpan.Zero }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new PollingSchedule { Timeout = TimeSpan.FromSeconds(-1) }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new PollingSchedule { BackoffRate = double.NaN }.Validate());
-    }
-
-    /// <summary>Advances the fake clock a step at a time, letting the client reach its next delay in between.</summary>
-    private static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> task, TimeSpan step, int maxSteps)
-    {
-        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
-        {
-            await Task.Delay(5);
-            time.Advance(step);
-        }
-
-        return await task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
