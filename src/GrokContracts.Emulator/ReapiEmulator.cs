@@ -79,6 +79,8 @@ public sealed class ReapiEmulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        // Only the options configure the emulator: no appsettings.json or Kestrel section of the host app may add endpoints.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         if (options.LoggerFactory is { } loggerFactory)
         {
