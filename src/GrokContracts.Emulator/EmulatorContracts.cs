@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using GrokContracts.Spec;
+
+namespace GrokContracts.Emulator;
+
+/// <summary>The contracts the emulator serves, and the one way it checks a body: the Spec library's <see cref="ContractRules"/>.</summary>
+internal sealed class EmulatorContracts
+{
+    private const string ResourcePrefix = "GrokContracts.Emulator.Specs.";
+    private readonly ContractCatalog catalog;
+
+    private EmulatorContracts(ContractCatalog catalog)
+    {
+        this.catalog = catalog;
+    }
+
+    public IReadOnlyList<string> ModelIds => catalog.Contracts.Select(c => c.ModelId).ToArray();
+
+    public static EmulatorContracts Load(ReapiEmulatorOptions options)
+    {
+        var entries = new List<(SpecParseResult, bool)>();
+        if (options.IncludeShippedSpecs)
+        {
+            var assembly = typeof(EmulatorContracts).Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                entries.Add((ContractParser.Parse(reader.ReadToEnd(), name.Substring(ResourcePrefix.Length)), true));
+            }
+        }
+
+        foreach (var path in options.SpecPaths)
+        {
+            entries.Add((ContractParser.Parse(File.ReadAllText(path), path), false));
+        }
+
+        var catalog = new ContractCatalog(entries);
+        if (catalog.Diagnostics.Count > 0)
+        {
+            throw new InvalidOperationException("The emulator's specs have errors:" + Environment.NewLine
+                + string.Join(Environment.NewLine, catalog.Diagnostics.Select(d => d.ToString())));
+        }
+
+        return new EmulatorContracts(catalog);
+    }
+
+    public bool IsKnown(string modelId) => catalog.TryGet(modelId, out _);
+
+    /// <summary>The API's answer to a body for a known model: null when accepted, else the first rejection.</summary>
+    public ContractViolation? FirstRejection(string modelId, JsonElement body)
+    {
+        if (!catalog.TryGet(modelId, out var contract))
+        {
+            throw new ArgumentException("unknown model", nameof(modelId));
+        }
+
+        return ContractRules.FirstRejection(contract, (PayloadObject)ToPayload(body));
+    }
+
+    /// <summary>The JSON view the Spec library checks, from System.Text.Json.</summary>
+    public static PayloadValue ToPayload(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => new PayloadObject(element.EnumerateObject().Select(p => new PayloadProperty(p.Name, ToPayload(p.Value))).ToArray()),
+        JsonValueKind.Array => new PayloadArray(element.EnumerateArray().Select(ToPayload).ToArray()),
+        JsonValueKind.String => new PayloadString(element.GetString()!),
+        JsonValueKind.Number => new PayloadNumber(ToDouble(element), element.GetRawText()),
+        JsonValueKind.True => new PayloadBoolean(true),
+        JsonValueKind.False => new PayloadBoolean(false),
+        JsonValueKind.Null => new PayloadNull(),
+        _ => new PayloadUnknown(),
+    };
+
+    // 1e400 is valid JSON but not a finite double: keep its sign as an infinity, which no range accepts.
+    private static double ToDouble(JsonElement number) =>
+        number.TryGetDouble(out var value) ? value : number.GetRawText().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace GrokContracts.Emulator;
+
+/// <summary>Settings of <see cref="ReapiEmulator"/>.</summary>
+public sealed class ReapiEmulatorOptions
+{
+    /// <summary>The default word that, anywhere in a prompt, makes the task fail.</summary>
+    public const string DefaultFailureToken = "[emulator:fail]";
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// When set, only <c>Authorization: Bearer &lt;this key&gt;</c> is accepted; every other token is a 401. When null
+    /// (the default), any non-empty bearer token is accepted.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long a task stays <c>processing</c> before it completes or fails (default 5 s).</summary>
+    public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock of the task store (replace it with a fake one in tests, then advance it).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Load the specs shipped in the assembly (default true).</summary>
+    public bool IncludeShippedSpecs { get; set; } = true;
+
+    /// <summary>More spec files (YAML or JSON) to load; one with a shipped model id replaces the shipped one.</summary>
+    public IList<string> SpecPaths { get; } = new List<string>();
+
+    /// <summary>A prompt containing this text makes its task fail once due (default <c>[emulator:fail]</c>).</summary>
+    public string FailureToken { get; set; } = DefaultFailureToken;
+
+    /// <summary>Make every task fail once due.</summary>
+    public bool FailAllTasks { get; set; }
+
+    /// <summary>Where the emulator logs (nothing by default).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+}

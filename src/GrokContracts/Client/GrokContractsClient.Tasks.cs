@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GrokContracts.Internal;
+
+namespace GrokContracts;
+
+public sealed partial class GrokContractsClient
+{
+    /// <inheritdoc />
+    public async Task<VideoTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        TaskIds.EnsureValid(taskId, nameof(taskId));
+        return (await PollAsync(taskId, cancellationToken).ConfigureAwait(false)).Task;
+    }
+
+    /// <inheritdoc />
+    public Task<VideoTask> WaitForCompletionAsync(string taskId, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        TaskIds.EnsureValid(taskId, nameof(taskId));
+        return WaitCoreAsync(taskId, null, schedule, progress, cancellationToken);
+    }
+
+    private Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (submitted.IsTerminal)
+        {
+            return Task.FromResult(Finish(submitted, 0));
+        }
+
+        TaskIds.EnsureValid(submitted.Id, nameof(submitted));
+        return WaitCoreAsync(submitted.Id, submitted, schedule, progress, cancellationToken);
+    }
+
+    private async Task<VideoTask> WaitCoreAsync(string taskId, VideoTask? lastSeen, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    {
+        schedule ??= options.PollingSchedule;
+        schedule.Validate();
+        var start = time.GetTimestamp();
+
+        // Deadlines are kept on an absolute timeline, so a slow poll does not push every later poll back.
+        var nextDue = lastSeen is null ? TimeSpan.Zero : schedule.GetInterval(TimeSpan.Zero);
+        var polls = 0;
+        var failuresInARow = 0;
+        while (true)
+        {
+            var elapsed = time.GetElapsedTime(start);
+            if (nextDue > elapsed)
+            {
+                await TimeProviderDelay.Delay(time, nextDue - elapsed, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            TimeSpan? floor;
+            try
+            {
+                (lastSeen, floor) = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+                failuresInARow = 0;
+            }
+            catch (ReapiException ex) when (IsTransientPollFailure(ex) && failuresInARow < schedule.MaxConsecutiveFailedPolls)
+            {
+                failuresInARow++;
+                floor = (ex as ReapiRateLimitedException)?.RetryAfter;
+                elapsed = time.GetElapsedTime(start);
+                nextDue = NextDeadline(schedule, nextDue, elapsed, floor);
+                ClientLog.PollPostponed(logger, taskId, ex, nextDue - elapsed);
+                if (elapsed >= schedule.Timeout)
+                {
+                    throw;
+                }
+
+                continue;
+            }
+
+            polls++;
+            elapsed = time.GetElapsedTime(start);
+            ClientLog.Polled(logger, lastSeen, polls, elapsed);
+            if (lastSeen.IsTerminal)
+            {
+                progress?.Report(new TaskProgress(lastSeen, polls, elapsed, null));
+                return Finish(lastSeen, polls);
+            }
+
+            if (elapsed >= schedule.Timeout)
+            {
+                progress?.Report(new TaskProgress(lastSeen, polls, elapsed, null));
+                throw new TaskWaitTimeoutException(lastSeen, elapsed);
+            }
+
+            nextDue = NextDeadline(schedule, nextDue, elapsed, floor);
+            progress?.Report(new TaskProgress(lastSeen, polls, elapsed, nextDue - elapsed));
+        }
+    }
+
+    private static TimeSpan NextDeadline(PollingSchedule schedule, TimeSpan previousDue, TimeSpan now, TimeSpan? floor)
+    {
+        var next = previousDue + schedule.GetInterval(previousDue);
+        if (next < now)
+        {
+            next = now; // Late (a slow poll or retries): poll once right away, then resume the schedule from here.
+        }
+
+        if (floor is TimeSpan f && now + f > next)
+        {
+            next = now + f;
+        }
+
+        // One last poll exactly at the timeout, not later.
+        return next > schedule.Timeout && now < schedule.Timeout ? schedule.Timeout : next;
+    }
+
+    private static bool IsTransientPollFailure(ReapiException exception) =>
+        exception is ReapiRateLimitedException or ReapiServerException or ReapiConnectionException
+        || (exception.StatusCode is { } status && PollRetryPipeline.IsTransientStatus(status));
+
+    private VideoTask Finish(VideoTask task, int polls)
+    {
+        ClientLog.TaskEnded(logger, task, polls);
+        if (task.StatusKind == VideoTaskStatus.Failed)
+        {
+            var code = task.Error is { } e ? e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + redactor.Redact(e.Message) : "no error details";
+            throw new TaskFailedException(task, "Task " + task.Id + " failed (" + code + "). Failed tasks are refunded automatically.");
+        }
+
+        return task;
+    }
+
+    /// <summary>One GET of the task (the handler retries transient failures), with the answer's Retry-After, if any.</summary>
+    private async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(string taskId, CancellationToken cancellationToken)
+    {
+        using var message = CreateApiRequest(HttpMethod.Get, TaskIds.ToPath(taskId));
+        using var response = await SendGetAsync(message, "Polling task " + taskId, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        if (!IsSuccess(response.StatusCode))
+        {
+            var error = ApiErrors.FromResponse(response, body, redactor, time.GetUtcNow(), options.MaxRetryAfter);
+            ClientLog.RequestFailed(logger, "Poll", error);
+            throw error;
+        }
+
+        var task = body.TooLarge ? null : ReadTask(body);
+        if (task is null)
+        {
+            var why = body.TooLarge
+                ? "larger than " + options.MaxResponseBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"
+                : "not the task envelope (or JSON deeper than 64 levels)";
+            throw new ReapiProtocolException("The poll's response body is " + why + ".", response.StatusCode, ApiErrors.HeaderRequestId(response), redactor.Redact(body.Snippet()));
+        }
+
+        return (task, RetryAfterHeader.Read(response, time.GetUtcNow(), options.MaxRetryAfter));
+    }
+
+    private async Task<HttpResponseMessage> SendGetAsync(HttpRequestMessage message, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
+        {
+            var what = ex is OperationCanceledException ? "timed out" : "failed: " + redactor.Redact(ex.Message);
+            throw new ReapiConnectionException(operation + " " + what, ex);
+        }
+    }
+
+    private async Task<ResponseBody> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
+        {
+            throw new ReapiConnectionException("The response body broke off: " + redactor.Redact(ex.Message), ex);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using GrokContracts.Internal;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GrokContracts;
+
+/// <summary>
+/// The reAPI video client. Submits typed requests (validated first, never retried), polls tasks on the reference's
+/// schedule, and downloads the videos. Thread-safe. The API key never appears in logs, exception messages or
+/// <see cref="ToString"/>, and is sent only to <see cref="BaseUrl"/>'s origin.
+/// </summary>
+public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposable
+{
+    private const string SubmitPath = "api/v1/videos/generations";
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient http;
+    private readonly bool ownsHttp;
+    private readonly GrokContractsClientOptions options;
+    private readonly ILogger logger;
+    private readonly SecretRedactor redactor;
+    private readonly TimeProvider time;
+
+    /// <summary>Creates a client with its own <c>HttpClient</c> (no auto-redirect, poll retries built in).</summary>
+    /// <param name="options">The settings; copied and validated (<see cref="GrokContractsClientOptions.Validate"/>).</param>
+    /// <param name="logger">Where to log (nothing by default).</param>
+    public GrokContractsClient(GrokContractsClientOptions options, ILogger<GrokContractsClient>? logger = null)
+        : this(options, CreatePrimaryHandler(), logger)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="primaryHandler"/> (wrapped in the poll-retry handler).
+    /// The client takes ownership of the handler and disposes it.
+    /// </summary>
+    public GrokContractsClient(GrokContractsClientOptions options, HttpMessageHandler primaryHandler, ILogger<GrokContractsClient>? logger = null)
+    {
+        if (primaryHandler is null)
+        {
+            throw new ArgumentNullException(nameof(primaryHandler));
+        }
+
+        this.options = Snapshot(options);
+        var resilience = new ResilienceHandler(PollRetryPipeline.Build(this.options)) { InnerHandler = primaryHandler };
+        http = new HttpClient(resilience, disposeHandler: true) { Timeout = this.options.RequestTimeout };
+        ownsHttp = true;
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        redactor = new SecretRedactor(this.options.ApiKey);
+        time = this.options.TimeProvider;
+        BaseUrl = NormalizeBase(this.options.BaseUrl);
+    }
+
+    /// <summary>
+    /// Creates a client over an <c>HttpClient</c> someone else owns, normally one from <c>IHttpClientFactory</c> set up by
+    /// <c>AddGrokContractsClient</c> (which adds the poll-retry handler and turns off auto-redirect).
+    /// </summary>
+    public GrokContractsClient(HttpClient httpClient, GrokContractsClientOptions options, ILogger<GrokContractsClient>? logger = null)
+    {
+        http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        ownsHttp = false;
+        this.options = Snapshot(options);
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        redactor = new SecretRedactor(this.options.ApiKey);
+        time = this.options.TimeProvider;
+        BaseUrl = NormalizeBase(this.options.BaseUrl);
+    }
+
+    /// <summary>The service's base URL (ends with <c>/</c>).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// The primary handler the client uses when it creates its own <c>HttpClient</c>: no automatic redirects (so the
+    /// key never follows one), no cookies.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler()
+    {
+#if NET8_0_OR_GREATER
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+#else
+        return new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+#endif
+    }
+
+    /// <summary>Disposes the <c>HttpClient</c> if the client created it.</summary>
+    public void Dispose()
+    {
+        if (ownsHttp)
+        {
+            http.Dispose();
+        }
+    }
+
+    /// <summary>Names the client and its base URL; never the API key.</summary>
+    public override string ToString() => "GrokContractsClient(" + BaseUrl + ")";
+
+    private static GrokContractsClientOptions Snapshot(GrokContractsClientOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var copy = options.Clone();
+        copy.Validate();
+        return copy;
+    }
+
+    private static Uri NormalizeBase(Uri baseUrl)
+    {
+        var text = baseUrl.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/", UriKind.Absolute);
+    }
+
+    private HttpRequestMessage CreateApiRequest(HttpMethod method, string relativePath)
+    {
+        var message = new HttpRequestMessage(method, new Uri(BaseUrl, relativePath));
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return message;
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace GrokContracts.Emulator.Tests;
+
+/// <summary>Raw HTTP against a running emulator: the tests speak the wire format, not the client library.</summary>
+internal sealed class EmulatorHttp : IDisposable
+{
+    public const string Key = "test-key";
+    private readonly HttpClient http;
+
+    public EmulatorHttp(ReapiEmulator emulator)
+    {
+        http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string body, string? authorization = "Bearer " + Key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/videos/generations")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await SendAsync(request);
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> GetTaskAsync(string id, string? authorization = "Bearer " + Key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id));
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<(HttpStatusCode, JsonElement, HttpResponseMessage)> SendAsync(HttpRequestMessage request)
+    {
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response.StatusCode, json, response);
+    }
+
+    public static void AssertError(HttpStatusCode expectedStatus, int expectedCode, (HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response) answer, string? expectedMessage = null)
+    {
+        Assert.Equal(expectedStatus, answer.Status);
+        var error = answer.Body.GetProperty("error");
+        Assert.Equal(expectedCode, error.GetProperty("code").GetInt32());
+        Assert.StartsWith("req_", error.GetProperty("request_id").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        if (expectedMessage is not null)
+        {
+            Assert.Equal(expectedMessage, error.GetProperty("message").GetString());
+        }
+    }
+}
