@@ -36,6 +36,17 @@ public sealed class EdgeCaseSpecTests
         Assert.True(result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics));
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task Integer_bounds_outside_int_give_GRK102_and_no_output()
+    {
+        var spec = Spec with { Text = Spec.Text.Replace("maximum: 1000000", "maximum: 10000000000", StringComparison.Ordinal) };
+        Assert.NotEqual(Spec.Text, spec.Text);
+
+        Assert.Empty(GeneratorRunner.Run([spec]).Sources);
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(spec));
+        Assert.Equal("GRK102", diagnostic.Id);
+    }
+
     [Theory]
     [InlineData(LanguageVersion.CSharp7_3, NullableContextOptions.Disable)]
     [InlineData(LanguageVersion.CSharp8, NullableContextOptions.Enable)]
