@@ -90,14 +90,3 @@ internal static class ContractRules
         return Array.Empty<ContractViolation>();
     }
 }
-
-internal static class ContractParser
-{
-    public static SpecParseResult Parse(string text, string path, CancellationToken cancellationToken)
-    {
-        _ = text;
-        _ = path;
-        _ = cancellationToken;
-        return new SpecParseResult(null, EquatableArray<SpecDiagnostic>.Empty);
-    }
-}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using GrokContracts.Generators.Model;
+using GrokContracts.Spec;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GrokContracts.Generators;
+
+/// <summary>
+/// Turns contract specs (AdditionalFiles with <c>GrokContract=true</c>) into typed requests, enums with wire
+/// values, and a static class of channel facts. The pipeline never looks at C# syntax or the compilation:
+/// spec text and MSBuild metadata → <see cref="ParsedSpec"/> → <see cref="ContractTarget"/> → source.
+/// A spec with errors produces no output; <see cref="SpecFileAnalyzer"/> reports why.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class ContractGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Each additional file with its own options, reduced at once to strings and bools: nothing of
+        // Roslyn's survives this step (the combine before it holds only Roslyn's own inputs).
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var parsedSpecs = specFiles
+            .Select(static (file, ct) => Parse(file, ct))
+            .WithTrackingName(TrackingNames.ParsedSpecs);
+
+        var languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : (int)LanguageVersion.CSharp7_3)
+            .WithTrackingName(TrackingNames.LanguageVersion);
+
+        // Precedence and duplicates need every spec at once; flattening again afterwards keeps one
+        // contract's edit from re-emitting the others (their items compare equal and stay cached).
+        var contracts = parsedSpecs
+            .Collect()
+            .Select(static (specs, ct) => SelectContracts(specs, ct))
+            .WithTrackingName(TrackingNames.ContractSelection)
+            .SelectMany(static (targets, _) => targets)
+            .WithTrackingName(TrackingNames.Contracts);
+
+        var toEmit = contracts
+            .Combine(languageVersion)
+            .Select(static (pair, _) => new EmitRequest(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ContractsToEmit);
+
+        context.RegisterSourceOutput(toEmit, static (spc, request) =>
+        {
+            foreach (var file in Emit(request, spc.CancellationToken))
+            {
+                spc.AddSource(file.HintName, file.Source);
+            }
+        });
+    }
+
+    /// <summary>The files generated for one contract (hint name and text), in a stable order.</summary>
+    internal static ImmutableArray<GeneratedSource> Emit(EmitRequest request, System.Threading.CancellationToken cancellationToken)
+        => new Emitter(request.Target, request.LanguageVersion, cancellationToken).EmitAll();
+}
+
+/// <summary>One generated file.</summary>
+/// <param name="HintName">Hint name, ending in <c>.g.cs</c>.</param>
+/// <param name="Source">C# text with <c>\n</c> line endings.</param>
+internal readonly record struct GeneratedSource(string HintName, string Source);

@@ -1,0 +1,34 @@
+using GrokContracts.Spec;
+
+namespace GrokContracts.Generators.Model;
+
+// Everything here is cached by the incremental pipeline: only strings, numbers, bools and the Spec
+// library's value-equal records. No ISymbol, SyntaxNode, Location, AdditionalText or Compilation.
+
+/// <summary>A spec file (an AdditionalFile with <c>GrokContract=true</c>) with its text and MSBuild metadata.</summary>
+/// <param name="Path">Path of the file as the compiler sees it.</param>
+/// <param name="Text">The file's text, or null when it could not be read.</param>
+/// <param name="Namespace">The <c>GrokContractNamespace</c> metadata, or null when unset or empty.</param>
+/// <param name="Internal">Whether <c>GrokContractVisibility</c> is <c>internal</c>.</param>
+/// <param name="Shipped">Whether <c>GrokContractShipped</c> is <c>true</c> (a spec shipped with the package).</param>
+internal sealed record SpecFile(string Path, string? Text, string? Namespace, bool Internal, bool Shipped);
+
+/// <summary>A spec file after parsing.</summary>
+/// <param name="Path">Path of the file.</param>
+/// <param name="Contract">The contract, or null when the spec has errors (the analyzer reports them).</param>
+/// <param name="Namespace">The namespace metadata, or null.</param>
+/// <param name="Internal">Whether the generated types are internal.</param>
+/// <param name="Shipped">Whether the spec was shipped with the package.</param>
+internal sealed record ParsedSpec(string Path, Contract? Contract, string? Namespace, bool Internal, bool Shipped);
+
+/// <summary>A contract to generate, with everything the emitter needs besides the language version.</summary>
+/// <param name="Contract">The contract.</param>
+/// <param name="Namespace">The C# namespace of the generated types.</param>
+/// <param name="Internal">Whether the generated types are internal.</param>
+/// <param name="HintPrefix">Prefix of the hint names of the generated files, unique within the compilation and stable.</param>
+internal sealed record ContractTarget(Contract Contract, string Namespace, bool Internal, string HintPrefix);
+
+/// <summary>A contract to generate and the compilation's language version.</summary>
+/// <param name="Target">The contract and its settings.</param>
+/// <param name="LanguageVersion">The effective C# language version as an int (e.g. 703, 800).</param>
+internal sealed record EmitRequest(ContractTarget Target, int LanguageVersion);

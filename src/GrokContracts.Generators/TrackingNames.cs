@@ -1,0 +1,37 @@
+namespace GrokContracts.Generators;
+
+/// <summary>
+/// Names of the generator's pipeline steps (<c>WithTrackingName</c>), so tests can assert that each step
+/// is cached when unrelated inputs change.
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>Spec files (AdditionalFiles with <c>GrokContract=true</c>) with their text and MSBuild metadata.</summary>
+    public const string SpecFiles = nameof(SpecFiles);
+
+    /// <summary>Each spec file parsed into an equatable contract (null when the spec has errors).</summary>
+    public const string ParsedSpecs = nameof(ParsedSpecs);
+
+    /// <summary>The C# language version of the compilation, as an int (e.g. 703, 800, 1200).</summary>
+    public const string LanguageVersion = nameof(LanguageVersion);
+
+    /// <summary>All parsed specs resolved to the contracts to generate (precedence, duplicates, hint names).</summary>
+    public const string ContractSelection = nameof(ContractSelection);
+
+    /// <summary>One contract to generate, flattened from <see cref="ContractSelection"/>.</summary>
+    public const string Contracts = nameof(Contracts);
+
+    /// <summary>One contract to generate, combined with the language version: the input of the emitter.</summary>
+    public const string ContractsToEmit = nameof(ContractsToEmit);
+
+    /// <summary>Every tracking name, for tests.</summary>
+    public static readonly string[] All =
+    [
+        SpecFiles,
+        ParsedSpecs,
+        LanguageVersion,
+        ContractSelection,
+        Contracts,
+        ContractsToEmit,
+    ];
+}
