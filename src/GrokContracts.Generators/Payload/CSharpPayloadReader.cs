@@ -251,10 +251,11 @@ internal sealed class CSharpPayloadReader
         string s => new PayloadString(s, origin),
         char c => new PayloadString(c.ToString(), origin),
         bool b => new PayloadBoolean(b, origin),
-        int or long or short or sbyte or byte or ushort or uint or ulong or decimal =>
-            new PayloadNumber(Convert.ToDecimal(value, CultureInfo.InvariantCulture), origin),
-        double d when !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 7.9e28 => new PayloadNumber((decimal)d, origin),
-        float f when !float.IsNaN(f) && !float.IsInfinity(f) && Math.Abs(f) < 7.9e28f => new PayloadNumber((decimal)f, origin),
+        int or long or short or sbyte or byte or ushort or uint or ulong =>
+            new PayloadNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture), Convert.ToString(value, CultureInfo.InvariantCulture), origin),
+        decimal m => new PayloadNumber((double)m, m.ToString(CultureInfo.InvariantCulture), origin),
+        double d when !double.IsNaN(d) && !double.IsInfinity(d) => new PayloadNumber(d, null, origin),
+        float f when !float.IsNaN(f) && !float.IsInfinity(f) => new PayloadNumber(f, f.ToString("R", CultureInfo.InvariantCulture), origin),
         _ => new PayloadUnknown(origin),
     };
 

@@ -19,18 +19,8 @@ internal static class PayloadChecker
     internal const int RenameDistance = 2;
 
     /// <summary>The <c>model</c> property when it is a constant string, else null (then the object is not a payload).</summary>
-    public static PayloadProperty? FindModel(PayloadObject payload)
-    {
-        foreach (var property in payload.Properties)
-        {
-            if (property.Name == "model")
-            {
-                return property.Value is PayloadString ? property : null;
-            }
-        }
-
-        return null;
-    }
+    public static PayloadProperty? FindModel(PayloadObject payload) =>
+        FindProperty(payload, "model") is { Value: PayloadString } model ? model : null;
 
     /// <summary>
     /// Reports the violations of <paramref name="payload"/>; returns the contract when the payload names a known
@@ -219,13 +209,14 @@ internal static class PayloadChecker
     public static ImmutableDictionary<string, string?> Properties(OriginLocator locator) =>
         ImmutableDictionary<string, string?>.Empty.Add(PayloadFixProperties.Context, locator.Context);
 
+    /// <summary>The last property named <paramref name="name"/>: like JSON readers, the last duplicate wins.</summary>
     private static PayloadProperty? FindProperty(PayloadObject payload, string name)
     {
-        foreach (var property in payload.Properties)
+        for (var i = payload.Properties.Count - 1; i >= 0; i--)
         {
-            if (property.Name == name)
+            if (payload.Properties[i].Name == name)
             {
-                return property;
+                return payload.Properties[i];
             }
         }
 
@@ -255,14 +246,14 @@ internal static class PayloadChecker
         return best;
     }
 
-    private static decimal? Clamp(decimal value, Parameter? parameter)
+    private static decimal? Clamp(double value, Parameter? parameter)
     {
-        if (parameter?.Minimum is { } minimum && value < minimum)
+        if (parameter?.Minimum is { } minimum && value < (double)minimum)
         {
             return minimum;
         }
 
-        if (parameter?.Maximum is { } maximum && value > maximum)
+        if (parameter?.Maximum is { } maximum && value > (double)maximum)
         {
             return maximum;
         }
@@ -283,7 +274,7 @@ internal static class PayloadChecker
             case ParameterType.Boolean when value is PayloadString s && bool.TryParse(s.Value.Trim(), out var boolean):
                 return (boolean ? "true" : "false", "boolean");
             case ParameterType.String when value is PayloadNumber n:
-                return (n.Value.ToString(CultureInfo.InvariantCulture), "string");
+                return (n.Text, "string");
             case ParameterType.String when value is PayloadBoolean b:
                 return (b.Value ? "true" : "false", "string");
             case ParameterType.StringArray when value is PayloadString s:
@@ -343,7 +334,7 @@ internal static class PayloadChecker
     private static string JsonType(PayloadValue? value) => value switch
     {
         PayloadString => "string",
-        PayloadNumber n => n.Value == decimal.Truncate(n.Value) ? "integer" : "number",
+        PayloadNumber n => n.IsIntegral ? "integer" : "number",
         PayloadBoolean => "boolean",
         PayloadArray => "array",
         PayloadObject => "object",
@@ -367,7 +358,7 @@ internal static class PayloadChecker
                 var text = s.Value.Length > 60 ? s.Value.Substring(0, 57) + "..." : s.Value;
                 return "\"" + text + "\"";
             case PayloadNumber n:
-                return n.Value.ToString(CultureInfo.InvariantCulture);
+                return n.Text;
             case PayloadBoolean b:
                 return b.Value ? "true" : "false";
             case PayloadNull:

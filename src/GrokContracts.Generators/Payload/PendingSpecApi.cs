@@ -41,9 +41,13 @@ internal sealed class PayloadString(string value, object? origin) : PayloadValue
     public override PayloadKind Kind => PayloadKind.String;
 }
 
-internal sealed class PayloadNumber(decimal value, object? origin) : PayloadValue(origin)
+internal sealed class PayloadNumber(double value, string? text = null, object? origin = null) : PayloadValue(origin)
 {
-    public decimal Value { get; } = value;
+    public double Value { get; } = value;
+
+    public string Text { get; } = text ?? value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool IsIntegral => !double.IsInfinity(Value) && !double.IsNaN(Value) && Value == Math.Floor(Value);
 
     public override PayloadKind Kind => PayloadKind.Number;
 }
@@ -67,13 +71,15 @@ internal sealed class PayloadUnknown(object? origin) : PayloadValue(origin)
 
 internal readonly record struct PayloadSpan(int Start, int Length);
 
+internal sealed record PayloadJsonError(string Message, int Offset);
+
 internal static class PayloadJson
 {
-    public static bool TryParse(string json, out PayloadValue? value, out string? error)
+    public static bool TryParse(string json, out PayloadValue? value, out PayloadJsonError? error)
     {
         _ = json;
         value = null;
-        error = "pending";
+        error = new PayloadJsonError("pending", 0);
         return false;
     }
 }

@@ -35,7 +35,7 @@ public static class Verify
     /// <summary>.NET 8 reference assemblies (System.Text.Json.Nodes included), from the local package cache when present.</summary>
     public static readonly ReferenceAssemblies Net80 = new(
         "net8.0",
-        new NuGet.Packaging.Core.PackageIdentity("Microsoft.NETCore.App.Ref", NuGet.Versioning.NuGetVersion.Parse("8.0.31")),
+        new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"),
         Path.Combine("ref", "net8.0"));
 
     public static DiagnosticResult Diagnostic(string id) => new(id, Severity(id));
