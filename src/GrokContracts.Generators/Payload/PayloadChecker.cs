@@ -150,19 +150,19 @@ internal static class PayloadChecker
                 break;
             case ViolationKind.Missing:
                 descriptor = DiagnosticDescriptors.MissingRequired;
-                location = locator.Locate(value?.Origin ?? modelProperty.Origin);
+                location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = value is PayloadNull
                     ? $"{violation.Parameter} is null but {model} requires it{api}"
                     : $"{violation.Parameter} is required on {model} but the payload does not set it{api}";
                 break;
             case ViolationKind.Empty:
                 descriptor = DiagnosticDescriptors.MissingRequired;
-                location = locator.Locate(value?.Origin ?? modelProperty.Origin);
+                location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} = {Render(value)} is empty but {model} requires a non-empty value{api}";
                 break;
             case ViolationKind.TooFewItems:
                 descriptor = DiagnosticDescriptors.MissingRequired;
-                location = locator.Locate(value?.Origin ?? modelProperty.Origin);
+                location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} has {ItemCount(value)} but {model} requires at least {parameter?.MinItems ?? 1}{api}";
                 break;
             case ViolationKind.BadFormat:

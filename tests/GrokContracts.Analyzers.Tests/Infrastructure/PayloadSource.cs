@@ -66,10 +66,10 @@ public static class PayloadSource
         all.AddRange(members);
         var expression = context switch
         {
-            PayloadContext.Anonymous => "new { " + string.Join(", ", all.Select(m => m.Name + " = " + m.Value.CSharp)) + " }",
-            PayloadContext.DictionaryIndexer => "new Dictionary<string, object> { " + string.Join(", ", all.Select(m => "[\"" + m.Name + "\"] = " + m.Value.CSharp)) + " }",
-            PayloadContext.DictionaryCollection => "new Dictionary<string, object> { " + string.Join(", ", all.Select(m => "{ \"" + m.Name + "\", " + m.Value.CSharp + " }")) + " }",
-            PayloadContext.JsonObject => "new JsonObject { " + string.Join(", ", all.Select(m => "[\"" + m.Name + "\"] = " + JsonNodeValue(m.Value.CSharp))) + " }",
+            PayloadContext.Anonymous => "new { " + string.Join(", ", all.Select(m => Name(m.Name, quoted: false) + " = " + m.Value.CSharp)) + " }",
+            PayloadContext.DictionaryIndexer => "new Dictionary<string, object> { " + string.Join(", ", all.Select(m => "[" + Name(m.Name) + "] = " + m.Value.CSharp)) + " }",
+            PayloadContext.DictionaryCollection => "new Dictionary<string, object> { " + string.Join(", ", all.Select(m => "{ " + Name(m.Name) + ", " + m.Value.CSharp + " }")) + " }",
+            PayloadContext.JsonObject => "new JsonObject { " + string.Join(", ", all.Select(m => "[" + Name(m.Name) + "] = " + JsonNodeValue(m.Value.CSharp))) + " }",
             PayloadContext.JsonRegular => "\"" + EscapeRegular(Json(all)) + "\"",
             PayloadContext.JsonVerbatim => "@\"" + Json(all).Replace("\"", "\"\"") + "\"",
             PayloadContext.JsonRaw => "\"\"\"\n            " + Json(all) + "\n            \"\"\"",
@@ -117,11 +117,21 @@ public static class PayloadSource
     }
 
     private static string Json(IEnumerable<(string Name, V Value)> members) =>
-        "{ " + string.Join(", ", members.Select(m => "\"" + m.Name + "\": " + m.Value.Json)) + " }";
+        "{ " + string.Join(", ", members.Select(m => Name(m.Name) + ": " + m.Value.Json)) + " }";
+
+    /// <summary>A member name, quoted unless <paramref name="quoted"/> is false; <c>#0:name</c> marks it as location 0.</summary>
+    private static string Name(string name, bool quoted = true)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var markup = (name.StartsWith('#') || name.StartsWith("GRK", StringComparison.Ordinal)) && colon > 0 ? name.Substring(0, colon) : null;
+        var bare = markup is null ? name : name.Substring(colon + 1);
+        var text = quoted ? "\"" + bare + "\"" : bare;
+        return markup is null ? text : "{|" + markup + ":" + text + "|}";
+    }
 
     // JsonObject values: arrays become JsonArray; scalars convert implicitly to JsonNode.
     private static string JsonNodeValue(string csharp) =>
-        csharp.StartsWith("new[] { ", StringComparison.Ordinal) ? string.Concat("new JsonArray { ", csharp.AsSpan(8, csharp.Length - 10), " }") : csharp;
+        csharp.Replace("new[] { ", "new JsonArray { ", StringComparison.Ordinal);
 
     private static string EscapeRegular(string json)
     {
