@@ -36,4 +36,25 @@ public static class SpecDiagnosticIds
 /// <summary>The result of reading one spec file: a contract when it is usable, and every diagnostic found.</summary>
 /// <param name="Contract">The contract, or null when the spec has errors.</param>
 /// <param name="Diagnostics">Diagnostics in file order.</param>
-public sealed record SpecParseResult(Contract? Contract, EquatableArray<SpecDiagnostic> Diagnostics);
+public sealed record SpecParseResult(Contract? Contract, EquatableArray<SpecDiagnostic> Diagnostics)
+{
+    /// <summary>Path of the spec file as given to the parser.</summary>
+    public string FilePath { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The <c>model:</c> value when it could be read, even if the spec has other errors (so a broken project spec
+    /// still claims its model id in a <see cref="ContractCatalog"/>); null otherwise.
+    /// </summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>Where the <c>model:</c> value is (for GRK103); kept here because <see cref="Contract"/> is position-free.</summary>
+    public SpecSpan? ModelIdSpan { get; init; }
+
+    /// <summary>True when any diagnostic was reported (all spec diagnostics are errors).</summary>
+    public bool HasErrors => Diagnostics.Count > 0;
+}
+
+/// <summary>A start and (exclusive) end position in a spec file.</summary>
+/// <param name="Start">Start position.</param>
+/// <param name="End">End position (exclusive).</param>
+public readonly record struct SpecSpan(SpecPosition Start, SpecPosition End);

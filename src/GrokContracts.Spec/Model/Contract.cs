@@ -61,6 +61,41 @@ public sealed record Contract(
 
         return null;
     }
+
+    /// <summary>
+    /// The code and message the API answers when <paramref name="parameter"/> breaks a rule of <paramref name="kind"/>:
+    /// the parameter's own <c>errors:</c> entry first (its code, else the contract-wide code), then the contract-wide
+    /// rule, then <see cref="ErrorTemplates.DefaultTemplate"/>. A null code means the API does not reject it.
+    /// </summary>
+    public ResolvedError ResolveError(Parameter parameter, ViolationKind kind)
+    {
+        if (parameter is null)
+        {
+            throw new ArgumentNullException(nameof(parameter));
+        }
+
+        ErrorRule? own = null;
+        foreach (var rule in parameter.Errors)
+        {
+            if (rule.Kind == kind)
+            {
+                own = rule;
+                break;
+            }
+        }
+
+        var shared = FindError(kind);
+        var template = own?.Message ?? shared?.Message ?? ErrorTemplates.DefaultTemplate(kind);
+        return new ResolvedError(own?.Code ?? shared?.Code, ErrorTemplates.Render(template, parameter));
+    }
+
+    /// <summary>The code (usually none) and message for a payload property <paramref name="name"/> the contract does not have.</summary>
+    public ResolvedError ResolveUnknownParameterError(string name)
+    {
+        var rule = FindError(ViolationKind.UnknownParameter);
+        var template = rule?.Message ?? ErrorTemplates.DefaultTemplate(ViolationKind.UnknownParameter);
+        return new ResolvedError(rule?.Code, ErrorTemplates.Render(template, name));
+    }
 }
 
 /// <summary>The two HTTP endpoints of a channel.</summary>

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+
+namespace GrokContracts.Spec;
+
+/// <summary>
+/// The contracts a project sees: the specs shipped in the package plus the project's own, by model id.
+/// A project spec replaces a shipped spec with the same model id silently (that is how a project adapts a
+/// channel). Two project specs, or two shipped specs, with the same model id are a GRK103 on the later one's
+/// <c>model:</c> value; the first one wins. A project spec with errors still claims its model id, so its
+/// errors are not hidden by a silent fallback to the shipped contract.
+/// </summary>
+public sealed class ContractCatalog : IEquatable<ContractCatalog>
+{
+    private readonly Dictionary<string, Contract> _byId;
+
+    /// <summary>Builds a catalog from parse results in a stable order (shipped and project entries may interleave).</summary>
+    /// <param name="entries">Each parse result and whether it is a shipped spec (true) or the project's own (false).</param>
+    public ContractCatalog(IEnumerable<(SpecParseResult Result, bool Shipped)> entries)
+    {
+        if (entries is null)
+        {
+            throw new ArgumentNullException(nameof(entries));
+        }
+
+        var claims = new Dictionary<string, (SpecParseResult Result, bool Shipped)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var diagnostics = new List<SpecDiagnostic>();
+        foreach (var entry in entries)
+        {
+            var result = entry.Result ?? throw new ArgumentException("an entry has no parse result", nameof(entries));
+            diagnostics.AddRange(result.Diagnostics);
+            var id = result.Contract?.ModelId ?? result.ModelId;
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!claims.TryGetValue(id, out var existing))
+            {
+                claims.Add(id, entry);
+                order.Add(id);
+            }
+            else if (existing.Shipped && !entry.Shipped)
+            {
+                claims[id] = entry;
+            }
+            else if (existing.Shipped == entry.Shipped)
+            {
+                var span = result.ModelIdSpan ?? new SpecSpan(new SpecPosition(1, 1), new SpecPosition(1, 1));
+                var kind = entry.Shipped ? "shipped spec" : "spec";
+                diagnostics.Add(new SpecDiagnostic(
+                    SpecDiagnosticIds.DuplicateModel,
+                    $"model id '{id}' is already declared by {kind} '{existing.Result.FilePath}'; each model id may be declared once",
+                    result.FilePath,
+                    span.Start,
+                    span.End));
+            }
+        }
+
+        _byId = new Dictionary<string, Contract>(StringComparer.Ordinal);
+        var contracts = new List<Contract>();
+        foreach (var id in order)
+        {
+            if (claims[id].Result.Contract is { } contract)
+            {
+                _byId.Add(id, contract);
+                contracts.Add(contract);
+            }
+        }
+
+        Contracts = EquatableArray.From(contracts);
+        Diagnostics = EquatableArray.From(diagnostics);
+    }
+
+    /// <summary>The usable contracts, in the order their model ids first appeared.</summary>
+    public EquatableArray<Contract> Contracts { get; }
+
+    /// <summary>Every diagnostic of the entries plus the catalog's own GRK103s.</summary>
+    public EquatableArray<SpecDiagnostic> Diagnostics { get; }
+
+    /// <summary>The contract for <paramref name="modelId"/> (ordinal), if any usable spec declares it.</summary>
+    public bool TryGet(string modelId, [NotNullWhen(true)] out Contract? contract)
+    {
+        contract = null;
+        return modelId is not null && _byId.TryGetValue(modelId, out contract);
+    }
+
+    /// <summary>
+    /// The known model id closest to <paramref name="modelId"/> by edit distance (case-insensitive), for a
+    /// "did you mean" hint; null when none is close (more than a third of the longer id differs) or it is exact.
+    /// </summary>
+    public string? FindClosestModelId(string modelId)
+    {
+        if (string.IsNullOrEmpty(modelId))
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var contract in Contracts)
+        {
+            var candidate = contract.ModelId;
+            if (string.Equals(candidate, modelId, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var distance = EditDistance(modelId.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance && distance * 3 <= Math.Max(modelId.Length, candidate.Length))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute), in O(n·m) time and O(m) space.</summary>
+    public static int EditDistance(string left, string right)
+    {
+        if (left is null)
+        {
+            throw new ArgumentNullException(nameof(left));
+        }
+
+        if (right is null)
+        {
+            throw new ArgumentNullException(nameof(right));
+        }
+
+        var previous = new int[right.Length + 1];
+        var current = new int[right.Length + 1];
+        for (var j = 0; j <= right.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= left.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= right.Length; j++)
+            {
+                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[right.Length];
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ContractCatalog? other) =>
+        other is not null && Contracts.Equals(other.Contracts) && Diagnostics.Equals(other.Diagnostics);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ContractCatalog);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => unchecked((Contracts.GetHashCode() * 397) ^ Diagnostics.GetHashCode());
+}

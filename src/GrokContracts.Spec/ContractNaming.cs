@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace GrokContracts.Spec;
+
+/// <summary>
+/// How spec names become C# names. The parser and the generator both use these rules, so a name the parser
+/// accepted is exactly the name the generator emits.
+/// </summary>
+public static class ContractNaming
+{
+    /// <summary>Namespace prefix of generated code when a spec sets no <c>namespace:</c>.</summary>
+    public const string NamespacePrefix = "GrokContracts";
+
+    /// <summary>Name of the generated request type when a spec sets no <c>requestType:</c>.</summary>
+    public const string DefaultRequestTypeName = "VideoGenerationRequest";
+
+    /// <summary>Prefix of a derived enum member name that would otherwise start with a digit (<c>480p</c> → <c>V480p</c>).</summary>
+    public const string DigitPrefix = "V";
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>The reserved C# keywords (contextual keywords such as <c>var</c> are valid identifiers and not listed).</summary>
+    public static IReadOnlyCollection<string> ReservedKeywords => Keywords;
+
+    /// <summary>
+    /// PascalCase of a spec name: split into runs of letters and digits, upper-case the first letter of each run,
+    /// join. <c>grok-imagine-video-1.5-official</c> → <c>GrokImagineVideo15Official</c>, <c>image_urls</c> →
+    /// <c>ImageUrls</c>. The result may start with a digit or be empty; check it with <see cref="IsValidIdentifier"/>.
+    /// </summary>
+    public static string ToPascalCase(string name)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        var builder = new StringBuilder(name.Length);
+        var startOfRun = true;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(startOfRun ? char.ToUpperInvariant(c) : c);
+                startOfRun = false;
+            }
+            else
+            {
+                startOfRun = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The enum member name derived from an allowed value when the spec gives no <c>name:</c>:
+    /// <see cref="ToPascalCase"/>, prefixed with <see cref="DigitPrefix"/> when it starts with a digit
+    /// (<c>auto</c> → <c>Auto</c>, <c>480p</c> → <c>V480p</c>, <c>16:9</c> → <c>V169</c>). Empty when the value has
+    /// no letters or digits. Values that derive the same name are a spec error (GRK102): name them explicitly.
+    /// </summary>
+    public static string ToMemberName(string value)
+    {
+        var pascal = ToPascalCase(value);
+        return pascal.Length > 0 && char.IsDigit(pascal[0]) ? DigitPrefix + pascal : pascal;
+    }
+
+    /// <summary><c>GrokContracts.</c> + <see cref="ToPascalCase"/> of the model id, e.g. <c>GrokContracts.GrokImagineVideo15Official</c>.</summary>
+    public static string DefaultNamespace(string modelId)
+    {
+        var pascal = ToPascalCase(modelId);
+        return pascal.Length > 0 && char.IsDigit(pascal[0])
+            ? NamespacePrefix + "." + DigitPrefix + pascal
+            : NamespacePrefix + "." + pascal;
+    }
+
+    /// <summary>True for a C# identifier that needs no <c>@</c>: a letter or <c>_</c> then letters, digits, connectors, combining or formatting characters, and not a reserved keyword.</summary>
+    public static bool IsValidIdentifier(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || Keywords.Contains(name!))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name!.Length; i++)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(name[i]);
+            var ok = category switch
+            {
+                UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                    or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
+                UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format => i > 0,
+                _ => false,
+            };
+            if (!ok && !(i == 0 && name[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True for a dotted C# name (<c>Company.Product.Video</c>) whose every part is a valid identifier.</summary>
+    public static bool IsValidDottedName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var part in name!.Split('.'))
+        {
+            if (!IsValidIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
