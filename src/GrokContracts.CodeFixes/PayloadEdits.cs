@@ -142,8 +142,9 @@ internal static class PayloadEdits
     /// <summary>The separated list that holds <paramref name="member"/> in its parent, when there is one.</summary>
     public static SyntaxNode RemoveMember(SyntaxNode root, SyntaxNode member)
     {
-        // RemoveNode takes the neighbouring separator with it; KeepNoTrivia drops the member's own indentation.
-        return root.RemoveNode(member, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
+        // RemoveNode takes the neighbouring separator with it and drops the member's own indentation; the trailing
+        // trivia is kept so that removing the last member leaves "x }" (or "x\n}") rather than "x}".
+        return root.RemoveNode(member, SyntaxRemoveOptions.KeepTrailingTrivia) ?? root;
     }
 
     /// <summary>

@@ -149,9 +149,10 @@ internal sealed class CSharpPayloadReader
             {
                 inner = suppressed.Operand;
             }
-            else if (inner is CastExpressionSyntax cast && _model.GetConstantValue(cast.Expression, _cancellationToken).HasValue)
+            else if (inner is CastExpressionSyntax cast
+                && (cast.Expression is CollectionExpressionSyntax || _model.GetConstantValue(cast.Expression, _cancellationToken).HasValue))
             {
-                // (object)8, (JsonNode)"x": the value on the wire is the operand's.
+                // (object)8, (JsonNode)"x", (string[])["a"]: the value on the wire is the operand's.
                 inner = cast.Expression;
             }
             else

@@ -38,7 +38,8 @@ public static class Verify
         new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"),
         Path.Combine("ref", "net8.0"));
 
-    public static DiagnosticResult Diagnostic(string id) => new(id, Severity(id));
+    /// <summary>An expected payload diagnostic; its additional locations (data for the fixes) are not compared.</summary>
+    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, Severity(id)).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static DiagnosticSeverity Severity(string id) => id switch
     {
@@ -69,10 +70,11 @@ public static class Verify
     }
 
     /// <summary>Fix All across documents: every source in <paramref name="sources"/> is fixed in one pass.</summary>
-    public static async Task FixAll<TFixer>(IReadOnlyList<string> sources, IReadOnlyList<string> fixedSources, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+    public static async Task FixAll<TFixer>(IReadOnlyList<string> sources, IReadOnlyList<string> fixedSources, params DiagnosticResult[] expected)
         where TFixer : CodeFixProvider, new()
     {
-        var test = new FixTest<TFixer>(TestOptions.Default) { CodeFixTestBehaviors = behaviors };
+        var test = new FixTest<TFixer>(TestOptions.Default);
+        test.ExpectedDiagnostics.AddRange(expected);
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);

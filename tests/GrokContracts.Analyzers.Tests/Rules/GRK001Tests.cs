@@ -103,16 +103,19 @@ public sealed class GRK001Tests
         Verify.FixAll<ClampToRangeFixer>(
             new[]
             {
-                Official(PayloadContext.Anonymous, ("duration", "{|GRK001:20|}")).Replace("Payloads", "A"),
-                Official(PayloadContext.JsonRaw, ("duration", "{|GRK001:1|}")).Replace("Payloads", "B"),
-                Official(PayloadContext.DictionaryIndexer, ("duration", "{|GRK001:99|}")).Replace("Payloads", "C"),
+                Official(PayloadContext.Anonymous, ("duration", "{|#0:20|}")).Replace("Payloads", "A"),
+                Official(PayloadContext.JsonRaw, ("duration", "{|#1:1|}")).Replace("Payloads", "B"),
+                Official(PayloadContext.DictionaryIndexer, ("duration", "{|#2:99|}")).Replace("Payloads", "C"),
             },
             new[]
             {
                 Official(PayloadContext.Anonymous, ("duration", "15")).Replace("Payloads", "A"),
                 Official(PayloadContext.JsonRaw, ("duration", "3")).Replace("Payloads", "B"),
                 Official(PayloadContext.DictionaryIndexer, ("duration", "15")).Replace("Payloads", "C"),
-            });
+            },
+            Verify.Diagnostic("GRK001").WithLocation(0),
+            Verify.Diagnostic("GRK001").WithLocation(1),
+            Verify.Diagnostic("GRK001").WithLocation(2));
 
     public static TheoryData<PayloadContext> CSharp73Contexts()
     {

@@ -62,6 +62,8 @@ public sealed class GRK002Tests
     [Fact]
     public Task FixAll_InDocument() =>
         Verify.FixAll<ConvertValueTypeFixer>(
-            new[] { Official(PayloadContext.JsonRegular, ("duration", "{|GRK002:\"8\"|}"), ("audio", "{|GRK002:\"true\"|}")) },
-            new[] { Official(PayloadContext.JsonRegular, ("duration", "8"), ("audio", "true")) });
+            new[] { Official(PayloadContext.JsonRegular, ("duration", "{|#0:\"8\"|}"), ("audio", "{|#1:\"true\"|}")) },
+            new[] { Official(PayloadContext.JsonRegular, ("duration", "8"), ("audio", "true")) },
+            Verify.Diagnostic("GRK002").WithLocation(0),
+            Verify.Diagnostic("GRK002").WithLocation(1));
 }

@@ -63,6 +63,8 @@ public sealed class GRK003Tests
     [Fact]
     public Task FixAll_UsesEachParametersDefault() =>
         Verify.FixAll<AllowedValueFixer>(
-            new[] { Official(PayloadContext.Anonymous, ("aspect_ratio", "{|GRK003:\"auto\"|}"), ("resolution", "{|GRK003:\"1080p\"|}")) },
-            new[] { Official(PayloadContext.Anonymous, ("aspect_ratio", "\"16:9\""), ("resolution", "\"480p\"")) });
+            new[] { Official(PayloadContext.Anonymous, ("aspect_ratio", "{|#0:\"auto\"|}"), ("resolution", "{|#1:\"1080p\"|}")) },
+            new[] { Official(PayloadContext.Anonymous, ("aspect_ratio", "\"16:9\""), ("resolution", "\"480p\"")) },
+            Verify.Diagnostic("GRK003").WithLocation(0),
+            Verify.Diagnostic("GRK003").WithLocation(1));
 }

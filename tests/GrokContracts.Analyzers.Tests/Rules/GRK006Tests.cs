@@ -74,14 +74,16 @@ public sealed class GRK006Tests
         Verify.FixAll<KeepFirstItemFixer>(
             new[]
             {
-                Official(PayloadContext.Anonymous, ("image_urls", Marked(V.Array(Image, Second), "GRK006"))).Replace("Payloads", "A"),
-                Official(PayloadContext.JsonVerbatim, ("image_urls", Marked(V.Array(Image, Second), "GRK006"))).Replace("Payloads", "B"),
+                Official(PayloadContext.Anonymous, ("image_urls", Marked(V.Array(Image, Second), "#0"))).Replace("Payloads", "A"),
+                Official(PayloadContext.JsonVerbatim, ("image_urls", Marked(V.Array(Image, Second), "#1"))).Replace("Payloads", "B"),
             },
             new[]
             {
                 Official(PayloadContext.Anonymous, ("image_urls", V.Array(Image))).Replace("Payloads", "A"),
                 Official(PayloadContext.JsonVerbatim, ("image_urls", V.Array(Image))).Replace("Payloads", "B"),
-            });
+            },
+            Verify.Diagnostic("GRK006").WithLocation(0),
+            Verify.Diagnostic("GRK006").WithLocation(1));
 
     private static V Marked(V value, string markup = "#0")
     {

@@ -94,12 +94,14 @@ public sealed class GRK007Tests
         Verify.FixAll<UnknownParameterFixer>(
             new[]
             {
-                Official(PayloadContext.DictionaryCollection, ("GRK007:durration", "8")).Replace("Payloads", "A"),
-                Official(PayloadContext.JsonRaw, ("GRK007:nsfw_checker", "true")).Replace("Payloads", "B"),
+                Official(PayloadContext.DictionaryCollection, ("#0:durration", "8")).Replace("Payloads", "A"),
+                Official(PayloadContext.JsonRaw, ("#1:nsfw_checker", "true")).Replace("Payloads", "B"),
             },
             new[]
             {
                 Official(PayloadContext.DictionaryCollection, ("duration", "8")).Replace("Payloads", "A"),
                 Official(PayloadContext.JsonRaw).Replace("Payloads", "B"),
-            });
+            },
+            Verify.Diagnostic("GRK007").WithLocation(0),
+            Verify.Diagnostic("GRK007").WithLocation(1));
 }

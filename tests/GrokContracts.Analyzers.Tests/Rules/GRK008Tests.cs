@@ -44,12 +44,14 @@ public sealed class GRK008Tests
         Verify.FixAll<ModelIdFixer>(
             new[]
             {
-                Source(PayloadContext.Anonymous, "grok-imagine-video-1.5-oficial", new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }, modelMarkup: "GRK008").Replace("Payloads", "A"),
-                Source(PayloadContext.JsonRegular, "grok-imagine-video-1.5-offical", new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }, modelMarkup: "GRK008").Replace("Payloads", "B"),
+                Source(PayloadContext.Anonymous, "grok-imagine-video-1.5-oficial", new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }, modelMarkup: "#0").Replace("Payloads", "A"),
+                Source(PayloadContext.JsonRegular, "grok-imagine-video-1.5-offical", new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }, modelMarkup: "#1").Replace("Payloads", "B"),
             },
             new[]
             {
                 Source(PayloadContext.Anonymous, OfficialModel, new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }).Replace("Payloads", "A"),
                 Source(PayloadContext.JsonRegular, OfficialModel, new (string, V)[] { ("prompt", "\"A cat\""), ("image_urls", V.Array(Image)) }).Replace("Payloads", "B"),
-            });
+            },
+            Verify.Diagnostic("GRK008").WithLocation(0),
+            Verify.Diagnostic("GRK008").WithLocation(1));
 }
