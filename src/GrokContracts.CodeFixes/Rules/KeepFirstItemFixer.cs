@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Generators;
@@ -63,6 +64,13 @@ public sealed class KeepFirstItemFixer : CodeFixProvider
         }
 
         var node = PayloadEdits.FindExact(root, arraySpan);
+        if (node is BaseArgumentListSyntax argumentList)
+        {
+            // params string[] in expanded form: the diagnostic spans the items; keep the first argument among them.
+            var extra = argumentList.Arguments.Where(a => arraySpan.Contains(a.Span) && a.SpanStart > firstSpan.Start).ToList();
+            return document.WithSyntaxRoot(root.RemoveNodes(extra, SyntaxRemoveOptions.KeepNoTrivia) ?? root);
+        }
+
         SyntaxNode? replacement = node switch
         {
             ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.WithInitializer(KeepFirst(implicitArray.Initializer)),

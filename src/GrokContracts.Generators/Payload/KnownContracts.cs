@@ -17,14 +17,63 @@ internal sealed class KnownContracts
 {
     internal const string GrokContractMetadata = "build_metadata.AdditionalFiles.GrokContract";
     internal const string GrokContractShippedMetadata = "build_metadata.AdditionalFiles.GrokContractShipped";
+    internal const string GrokContractNamespaceMetadata = "build_metadata.AdditionalFiles.GrokContractNamespace";
 
     // Bounded: a solution has a handful of specs; edits to a spec add entries, so the cache is cleared when it grows past this.
     private const int CacheCapacity = 64;
     private static readonly ConcurrentDictionary<SpecKey, SpecParseResult> ParsedSpecs = new();
 
     private readonly Dictionary<string, Contract> _byModelId;
+    private readonly Dictionary<string, string> _namespaces;
+    private readonly Dictionary<string, Contract> _byRequestType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Contract Contract, Parameter Parameter)> _byWireType = new(StringComparer.Ordinal);
 
-    private KnownContracts(Dictionary<string, Contract> byModelId) => _byModelId = byModelId;
+    private KnownContracts(Dictionary<string, Contract> byModelId, Dictionary<string, string> namespaces)
+    {
+        _byModelId = byModelId;
+        _namespaces = namespaces;
+        foreach (var contract in byModelId.Values)
+        {
+            var ns = Namespace(contract);
+            _byRequestType[ns + "." + contract.RequestTypeName] = contract;
+            foreach (var parameter in contract.Parameters)
+            {
+                if (parameter.EnumName is { } enumName)
+                {
+                    _byWireType[ns + "." + enumName + "Wire"] = (contract, parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The namespace the generator puts a contract's types in: the file's <c>GrokContractNamespace</c> metadata, the
+    /// spec's <c>namespace:</c>, or the default derived from the model id (the generator's own order).
+    /// </summary>
+    public string Namespace(Contract contract) =>
+        _namespaces.TryGetValue(contract.ModelId, out var ns) && CSharpText.IsValidNamespace(ns) ? ns
+        : contract.Namespace is { Length: > 0 } specNamespace && CSharpText.IsValidNamespace(specNamespace) ? specNamespace
+        : ContractNaming.DefaultNamespace(contract.ModelId);
+
+    /// <summary>The contract whose generated request type has the full name <paramref name="fullName"/>, or null.</summary>
+    public Contract? FindByRequestType(string fullName) => _byRequestType.TryGetValue(fullName, out var contract) ? contract : null;
+
+    /// <summary>The contract and enum parameter whose generated <c>…Wire</c> class has the full name <paramref name="fullName"/>.</summary>
+    public (Contract Contract, Parameter Parameter)? FindByWireType(string fullName) => _byWireType.TryGetValue(fullName, out var found) ? found : null;
+
+    /// <summary>Whether any contract's request type or wire class has the simple name <paramref name="name"/> (a syntax-only filter).</summary>
+    public bool IsGeneratedTypeName(string name)
+    {
+        foreach (var contract in _byModelId.Values)
+        {
+            if (contract.RequestTypeName == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The contracts by model id.</summary>
     public IReadOnlyDictionary<string, Contract> ByModelId => _byModelId;
@@ -34,6 +83,7 @@ internal sealed class KnownContracts
     {
         Dictionary<string, Contract>? contracts = null;
         HashSet<string>? projectOwned = null;
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in options.AdditionalFiles)
         {
             var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
@@ -61,6 +111,12 @@ internal sealed class KnownContracts
             {
                 // Duplicates are GRK103 (spec file analyzer); here the first project spec wins over shipped ones.
                 contracts[contract.ModelId] = contract;
+                namespaces.Remove(contract.ModelId);
+                if (fileOptions.TryGetValue(GrokContractNamespaceMetadata, out var ns) && !string.IsNullOrWhiteSpace(ns))
+                {
+                    namespaces[contract.ModelId] = ns.Trim();
+                }
+
                 if (!shipped)
                 {
                     projectOwned.Add(contract.ModelId);
@@ -68,7 +124,7 @@ internal sealed class KnownContracts
             }
         }
 
-        return contracts is null ? null : new KnownContracts(contracts);
+        return contracts is null ? null : new KnownContracts(contracts, namespaces);
     }
 
     /// <summary>The contract for <paramref name="modelId"/>, or null.</summary>

@@ -18,14 +18,19 @@ internal abstract class OriginLocator
     public abstract Location? LocateMember(PayloadProperty property);
 }
 
-/// <summary>Origins are <see cref="SyntaxNode"/>s (C# payloads).</summary>
+/// <summary>Origins are <see cref="SyntaxNode"/>s (C# payloads), or a <see cref="Location"/> for a run of <c>params</c> arguments.</summary>
 internal sealed class SyntaxOriginLocator : OriginLocator
 {
     public static readonly SyntaxOriginLocator Instance = new();
 
     public override string Context => PayloadFixProperties.CSharpContext;
 
-    public override Location? Locate(object? origin) => (origin as SyntaxNode)?.GetLocation();
+    public override Location? Locate(object? origin) => origin switch
+    {
+        SyntaxNode node => node.GetLocation(),
+        Location location => location,
+        _ => null,
+    };
 
     public override Location? LocateMember(PayloadProperty property)
     {

@@ -51,7 +51,33 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(session.AnalyzeAnonymousObject, SyntaxKind.AnonymousObjectCreationExpression);
             start.RegisterSyntaxNodeAction(session.AnalyzeInitializer, SyntaxKind.ObjectInitializerExpression, SyntaxKind.CollectionInitializerExpression);
             start.RegisterSyntaxNodeAction(session.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            if (session.Symbols.RequestInterface is not null)
+            {
+                // Context 5 only exists where the runtime library (and so the generated API) is referenced.
+                var typedApi = new TypedApiAnalysis(contracts, session.Symbols);
+                start.RegisterSyntaxNodeAction(context => Guard(context, () => typedApi.AnalyzeInvocation(context)), SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(
+                    context => Guard(context, () => typedApi.AnalyzeCreation(context)),
+                    SyntaxKind.ObjectCreationExpression,
+                    SyntaxKind.ImplicitObjectCreationExpression);
+            }
         });
+    }
+
+    private static void Guard(SyntaxNodeAnalysisContext context, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // Never AD0001: a payload we cannot understand is a payload we do not report on.
+        }
     }
 
     private sealed class Session
@@ -64,6 +90,8 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             _contracts = contracts;
             _symbols = symbols;
         }
+
+        public PayloadSymbols Symbols => _symbols;
 
         public void AnalyzeAnonymousObject(SyntaxNodeAnalysisContext context)
         {
@@ -80,7 +108,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 var clean = PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken);
                 if (clean is not null)
                 {
-                    TypedRequestSuggestion.Report(context, node, payload, clean, _symbols);
+                    TypedRequestSuggestion.Report(context, node, payload, clean, _contracts);
                 }
             });
         }
@@ -137,22 +165,6 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        private static void Guard(SyntaxNodeAnalysisContext context, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
-            {
-                // Never AD0001: a payload we cannot understand is a payload we do not report on.
-            }
         }
     }
 }

@@ -91,6 +91,35 @@ internal static class PayloadChecker
         return clean ? contract : null;
     }
 
+    /// <summary>Reports the violations of one parameter's value (the typed API, where the rest of the payload is not in sight).</summary>
+    public static void CheckParameter(Contract contract, Parameter parameter, PayloadValue value, OriginLocator locator, Action<Diagnostic> report)
+    {
+        IReadOnlyList<ContractViolation> violations;
+        try
+        {
+            violations = ContractRules.CheckParameter(contract, parameter, value);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
+
+        if (violations.Count == 0)
+        {
+            return;
+        }
+
+        var property = new PayloadProperty(parameter.Name, value, value.Origin);
+        var payload = new PayloadObject(new[] { property });
+        foreach (var violation in violations)
+        {
+            if (CreateDiagnostic(violation, payload, property, contract, locator) is { } diagnostic)
+            {
+                report(diagnostic);
+            }
+        }
+    }
+
     private static Diagnostic? CreateDiagnostic(
         ContractViolation violation,
         PayloadObject payload,

@@ -24,6 +24,11 @@ public sealed record TestOptions
 
     public string? EditorConfig { get; init; }
 
+    /// <summary>Runs the contract generator and references the runtime library, so the typed API exists.</summary>
+    public bool WithGenerator { get; init; }
+
+    public static TestOptions Generated => new() { WithGenerator = true };
+
     public static TestOptions CSharp73 => new() { LanguageVersion = LanguageVersion.CSharp7_3, Nullable = NullableContextOptions.Disable };
 
     public static TestOptions NullableDisabled => new() { Nullable = NullableContextOptions.Disable };
@@ -70,10 +75,15 @@ public static class Verify
     }
 
     /// <summary>Fix All across documents: every source in <paramref name="sources"/> is fixed in one pass.</summary>
-    public static async Task FixAll<TFixer>(IReadOnlyList<string> sources, IReadOnlyList<string> fixedSources, params DiagnosticResult[] expected)
+    public static Task FixAll<TFixer>(IReadOnlyList<string> sources, IReadOnlyList<string> fixedSources, params DiagnosticResult[] expected)
+        where TFixer : CodeFixProvider, new()
+        => FixAll<TFixer>(TestOptions.Default, sources, fixedSources, expected);
+
+    /// <summary>Fix All with <paramref name="options"/>.</summary>
+    public static async Task FixAll<TFixer>(TestOptions options, IReadOnlyList<string> sources, IReadOnlyList<string> fixedSources, params DiagnosticResult[] expected)
         where TFixer : CodeFixProvider, new()
     {
-        var test = new FixTest<TFixer>(TestOptions.Default);
+        var test = new FixTest<TFixer>(options);
         test.ExpectedDiagnostics.AddRange(expected);
         foreach (var source in sources)
         {
@@ -90,6 +100,11 @@ public static class Verify
 
     internal static void Configure(SolutionState state, TestOptions options)
     {
+        if (options.WithGenerator)
+        {
+            state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GrokContracts.IContractRequest).Assembly.Location));
+        }
+
         if (options.WithSpecs)
         {
             state.AdditionalFiles.Add((TestSpecs.OfficialPath, TestSpecs.Official));
@@ -117,8 +132,12 @@ public static class Verify
         {
             _options = options;
             ReferenceAssemblies = Net80;
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
             Configure(TestState, options);
         }
+
+        protected override IEnumerable<System.Type> GetSourceGenerators() =>
+            _options.WithGenerator ? new[] { typeof(GrokContracts.Generators.ContractGenerator) } : System.Array.Empty<System.Type>();
 
         protected override CompilationOptions CreateCompilationOptions() => Compilation(base.CreateCompilationOptions(), _options);
 
@@ -134,8 +153,12 @@ public static class Verify
         {
             _options = options;
             ReferenceAssemblies = Net80;
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
             Configure(TestState, options);
         }
+
+        protected override IEnumerable<System.Type> GetSourceGenerators() =>
+            _options.WithGenerator ? new[] { typeof(GrokContracts.Generators.ContractGenerator) } : System.Array.Empty<System.Type>();
 
         protected override CompilationOptions CreateCompilationOptions() => Compilation(base.CreateCompilationOptions(), _options);
 
