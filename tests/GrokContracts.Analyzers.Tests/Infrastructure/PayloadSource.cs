@@ -88,6 +88,14 @@ public static class PayloadSource
             "    }\n}\n";
     }
 
+    /// <summary>A file that uses the generated typed API of the official channel: <paramref name="expression"/> is returned.</summary>
+    public static string Typed(string expression, string ns = "GrokContracts.GrokImagineVideo15Official") =>
+        "using " + ns + ";\n\n" +
+        "public static class Requests\n{\n" +
+        "    public static object Create()\n    {\n" +
+        "        return " + expression + ";\n" +
+        "    }\n}\n";
+
     /// <summary>The members with the model value marked as location 0.</summary>
     public static string Quote(string value, string markup) =>
         markup.Length == 0 ? "\"" + value + "\"" : "{|" + markup + ":\"" + value + "\"|}";

@@ -127,4 +127,28 @@ public sealed class GRK001Tests
 
         return data;
     }
+
+    [Fact]
+    public Task Positive_TypedApi_WithDuration() =>
+        Verify.Analyzer(
+            Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\").WithDuration({|#0:20|})"),
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK001").WithLocation(0));
+
+    [Fact]
+    public Task Negative_TypedApi_WithDuration() =>
+        Verify.Analyzer(Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\").WithDuration(10)"), TestOptions.Generated);
+
+    [Fact]
+    public Task Negative_TypedApi_BetaStartsAtOne() =>
+        Verify.Analyzer(Typed("new VideoGenerationRequest(\"https://cdn.example.com/cat.png\").WithDuration(1)", "GrokContracts.GrokImagineVideo15Beta"), TestOptions.Generated);
+
+    [Fact]
+    public Task Fix_TypedApi_Clamps() =>
+        Verify.CodeFix<ClampToRangeFixer>(
+            Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\").WithDuration({|#0:2|})"),
+            Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\").WithDuration(3)"),
+            TestOptions.Generated,
+            codeActionIndex: null,
+            Verify.Diagnostic("GRK001").WithLocation(0));
 }

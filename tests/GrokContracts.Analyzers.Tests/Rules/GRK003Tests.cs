@@ -67,4 +67,25 @@ public sealed class GRK003Tests
             new[] { Official(PayloadContext.Anonymous, ("aspect_ratio", "\"16:9\""), ("resolution", "\"480p\"")) },
             Verify.Diagnostic("GRK003").WithLocation(0),
             Verify.Diagnostic("GRK003").WithLocation(1));
+
+    [Fact]
+    public Task Positive_TypedApi_WireParse() =>
+        Verify.Analyzer(Typed("AspectRatioWire.Parse({|#0:\"auto\"|})"), TestOptions.Generated, Verify.Diagnostic("GRK003").WithLocation(0));
+
+    [Fact]
+    public Task Negative_TypedApi_WireParse() =>
+        Verify.Analyzer(Typed("AspectRatioWire.Parse(\"9:16\")"), TestOptions.Generated);
+
+    [Fact]
+    public Task Negative_TypedApi_AutoOnBeta() =>
+        Verify.Analyzer(Typed("AspectRatioWire.Parse(\"auto\")", "GrokContracts.GrokImagineVideo15Beta"), TestOptions.Generated);
+
+    [Fact]
+    public Task Fix_TypedApi_WireParse() =>
+        Verify.CodeFix<AllowedValueFixer>(
+            Typed("ResolutionWire.Parse({|#0:\"1080p\"|})"),
+            Typed("ResolutionWire.Parse(\"480p\")"),
+            TestOptions.Generated,
+            codeActionIndex: 0,
+            Verify.Diagnostic("GRK003").WithLocation(0));
 }

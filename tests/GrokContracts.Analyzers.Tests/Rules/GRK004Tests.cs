@@ -63,4 +63,15 @@ public sealed class GRK004Tests
             Source(PayloadContext.Anonymous, OfficialModel, new (string, V)[] { ("image_urls", V.Array(Image)) }, modelMarkup: "#0"),
             Verify.Diagnostic("GRK004").WithLocation(0).WithMessage(
                 "prompt is required on grok-imagine-video-1.5-official but the payload does not set it (the API answers 20002 'prompt is required')"));
+
+    [Fact]
+    public Task Positive_TypedApi_EmptyPrompt() =>
+        Verify.Analyzer(
+            Typed("new VideoGenerationRequest({|#0:\"\"|}, \"https://cdn.example.com/cat.png\")"),
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK004").WithLocation(0));
+
+    [Fact]
+    public Task Negative_TypedApi_Prompt() =>
+        Verify.Analyzer(Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\")"), TestOptions.Generated);
 }

@@ -65,4 +65,22 @@ public sealed class GRK005Tests
             }
             """,
             Verify.Diagnostic("GRK005").WithLocation(0));
+
+    [Fact]
+    public Task Positive_TypedApi_DataUri() =>
+        Verify.Analyzer(
+            Typed("new VideoGenerationRequest(\"A cat\", {|#0:\"data:image/png;base64,AAAA\"|})"),
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK005").WithLocation(0));
+
+    [Fact]
+    public Task Positive_TypedApi_WithImageUrls() =>
+        Verify.Analyzer(
+            Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\").WithImageUrls({|#0:\"ftp://example.com/cat.png\"|})"),
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK005").WithLocation(0));
+
+    [Fact]
+    public Task Negative_TypedApi_HttpsUrl() =>
+        Verify.Analyzer(Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\")"), TestOptions.Generated);
 }

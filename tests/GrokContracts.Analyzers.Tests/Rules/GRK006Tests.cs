@@ -90,4 +90,24 @@ public sealed class GRK006Tests
         var csharp = "{|" + markup + ":" + value.CSharp + "|}";
         return new V(csharp, "{|" + markup + ":" + value.Json + "|}");
     }
+
+    [Fact]
+    public Task Positive_TypedApi_ParamsArray() =>
+        Verify.Analyzer(
+            Typed("new VideoGenerationRequest(\"A cat\", {|#0:\"https://cdn.example.com/cat.png\", \"https://cdn.example.com/dog.png\"|})"),
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK006").WithLocation(0));
+
+    [Fact]
+    public Task Negative_TypedApi_OneImage() =>
+        Verify.Analyzer(Typed("new VideoGenerationRequest(\"A cat\", new[] { \"https://cdn.example.com/cat.png\" })"), TestOptions.Generated);
+
+    [Fact]
+    public Task Fix_TypedApi_KeepsFirstArgument() =>
+        Verify.CodeFix<KeepFirstItemFixer>(
+            Typed("new VideoGenerationRequest(\"A cat\", {|#0:\"https://cdn.example.com/cat.png\", \"https://cdn.example.com/dog.png\"|})"),
+            Typed("new VideoGenerationRequest(\"A cat\", \"https://cdn.example.com/cat.png\")"),
+            TestOptions.Generated,
+            codeActionIndex: null,
+            Verify.Diagnostic("GRK006").WithLocation(0));
 }
