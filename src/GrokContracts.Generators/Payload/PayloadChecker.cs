@@ -157,7 +157,7 @@ internal static class PayloadChecker
             case ViolationKind.WrongType:
                 descriptor = DiagnosticDescriptors.WrongType;
                 location = locator.Locate(value?.Origin);
-                message = $"{violation.Parameter} = {Render(value)} is a JSON {JsonType(value)} but {model} expects a JSON {Expected(parameter)}{api}";
+                message = $"{Path(violation)} = {Render(value)} is a JSON {JsonType(value)} but {model} expects a JSON {Expected(parameter)}{api}";
                 if (parameter is not null && Convert(value, parameter.Type) is { } converted)
                 {
                     properties = properties

@@ -29,6 +29,9 @@ public sealed record TestOptions
 
     public static TestOptions Generated => new() { WithGenerator = true };
 
+    /// <summary>Broken code on purpose: compiler errors are not compared.</summary>
+    public bool IgnoreCompilerDiagnostics { get; init; }
+
     public static TestOptions CSharp73 => new() { LanguageVersion = LanguageVersion.CSharp7_3, Nullable = NullableContextOptions.Disable };
 
     public static TestOptions NullableDisabled => new() { Nullable = NullableContextOptions.Disable };
@@ -58,6 +61,11 @@ public static class Verify
     public static async Task Analyzer(string source, TestOptions options, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerTest(options) { TestCode = source };
+        if (options.IgnoreCompilerDiagnostics)
+        {
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }
