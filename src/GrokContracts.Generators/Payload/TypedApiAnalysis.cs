@@ -83,8 +83,11 @@ internal sealed class TypedApiAnalysis
             return;
         }
 
-        if (creation is ObjectCreationExpressionSyntax explicitCreation && !_contracts.IsGeneratedTypeName(SimpleName(explicitCreation.Type)))
+        if (creation is ObjectCreationExpressionSyntax explicitCreation
+            ? !_contracts.IsGeneratedTypeName(SimpleName(explicitCreation.Type))
+            : !HasLiteralArgument(arguments))
         {
+            // Syntax only: a request type by name, or a target-typed new(…) with a literal argument to judge.
             return;
         }
 
@@ -172,6 +175,19 @@ internal sealed class TypedApiAnalysis
         }
 
         return -1;
+    }
+
+    private static bool HasLiteralArgument(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is LiteralExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsEnum(Parameter parameter) =>
