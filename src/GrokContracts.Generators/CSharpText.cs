@@ -78,20 +78,6 @@ internal static class CSharpText
         return Identifier(camel);
     }
 
-    /// <summary>Whether <paramref name="value"/> is a dotted C# namespace name of non-keyword identifiers.</summary>
-    public static bool IsValidNamespace(string value)
-    {
-        foreach (var part in value.Split('.'))
-        {
-            if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Text escaped for an XML doc comment; line breaks become spaces.</summary>
     public static string Xml(string? text)
     {

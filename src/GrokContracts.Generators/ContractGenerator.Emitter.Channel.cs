@@ -18,10 +18,14 @@ public sealed partial class ContractGenerator
                 + CSharpText.XmlSentence(_contract.Summary));
             WriteGeneratedCode(writer);
             writer.Open(Accessibility + " static class " + ChannelTypeName);
+            // Constants first, then static fields, then methods; each group in spec order.
             WriteEndpoints(writer);
             WriteParameterConstants(writer);
-            WriteOutputFacts(writer);
-            WritePricing(writer);
+            WritePricingConstants(writer);
+            WriteUrlLifetime(writer);
+            WriteFormatPollPath(writer);
+            WriteOutputSize(writer);
+            WriteEstimateCredits(writer);
             writer.Close();
             return EndFile(writer);
         }
@@ -44,21 +48,29 @@ public sealed partial class ContractGenerator
             writer.Summary("HTTP method of the poll endpoint.");
             writer.Line("public const string PollMethod = " + CSharpText.Literal(endpoints.Poll.Method) + ";");
             writer.Line();
-            var hasId = endpoints.Poll.Path.IndexOf("{id}", StringComparison.Ordinal) >= 0;
+            var hasId = HasIdPlaceholder;
             writer.Summary("Path of the poll endpoint (relative to <see cref=\"BaseUrl\"/>)" + (hasId ? ", with an <c>{id}</c> placeholder for the task id." : "."));
             writer.Line("public const string PollPath = " + CSharpText.Literal(endpoints.Poll.Path) + ";");
-            if (hasId)
+        }
+
+        private bool HasIdPlaceholder => _contract.Endpoints.Poll.Path.IndexOf("{id}", StringComparison.Ordinal) >= 0;
+
+        private void WriteFormatPollPath(SourceWriter writer)
+        {
+            if (!HasIdPlaceholder)
             {
-                writer.Line();
-                writer.Summary("<see cref=\"PollPath\"/> for one task, its id escaped for a URL path.");
-                writer.Line("/// <param name=\"taskId\">The task id from the submit response.</param>");
-                writer.Line("/// <returns>The path to poll.</returns>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"taskId\"/> is null.</exception>");
-                writer.Open("public static string FormatPollPath(string taskId)");
-                WriteNullGuard(writer, "taskId");
-                writer.Line("return PollPath.Replace(\"{id}\", global::System.Uri.EscapeDataString(taskId));");
-                writer.Close();
+                return;
             }
+
+            writer.Line();
+            writer.Summary("<see cref=\"PollPath\"/> for one task, its id escaped for a URL path.");
+            writer.Line("/// <param name=\"taskId\">The task id from the submit response.</param>");
+            writer.Line("/// <returns>The path to poll.</returns>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"taskId\"/> is null.</exception>");
+            writer.Open("public static string FormatPollPath(string taskId)");
+            WriteNullGuard(writer, "taskId");
+            writer.Line("return PollPath.Replace(\"{id}\", global::System.Uri.EscapeDataString(taskId));");
+            writer.Close();
         }
 
         private void WriteParameterConstants(SourceWriter writer)
@@ -103,16 +115,19 @@ public sealed partial class ContractGenerator
             writer.Line("public const " + type + " " + name + " = " + value + ";");
         }
 
-        private void WriteOutputFacts(SourceWriter writer)
+        private void WriteUrlLifetime(SourceWriter writer)
         {
-            var output = _contract.Output;
-            if (output?.VideoUrlsValidFor is TimeSpan validFor)
+            if (_contract.Output?.VideoUrlsValidFor is TimeSpan validFor)
             {
                 writer.Line();
                 writer.Summary("How long the output video URLs stay valid after completion (" + CSharpText.Xml(Describe(validFor)) + ").");
                 writer.Line("public static readonly global::System.TimeSpan VideoUrlsValidFor = " + TimeSpanExpression(validFor) + ";");
             }
+        }
 
+        private void WriteOutputSize(SourceWriter writer)
+        {
+            var output = _contract.Output;
             var matrix = output?.PixelSizes;
             var row = matrix is null ? null : FindParameter(matrix.RowParameter);
             var column = matrix is null ? null : FindParameter(matrix.ColumnParameter);
@@ -124,7 +139,7 @@ public sealed partial class ContractGenerator
             var rowArg = row.Argument;
             var columnArg = column.Argument;
             writer.Line();
-            writer.Summary("The output video's pixel size for a " + CSharpText.Xml(row.Parameter.Name) + " and a " + CSharpText.Xml(column.Parameter.Name) + ", when the spec states it.");
+            writer.Summary("The output video's pixel size for an <c>" + CSharpText.Xml(row.Parameter.Name) + "</c> and <c>" + CSharpText.Xml(column.Parameter.Name) + "</c> combination, when the spec states it.");
             writer.Line("/// <param name=\"" + rowArg.TrimStart('@') + "\">The <c>" + CSharpText.Xml(row.Parameter.Name) + "</c>.</param>");
             writer.Line("/// <param name=\"" + columnArg.TrimStart('@') + "\">The <c>" + CSharpText.Xml(column.Parameter.Name) + "</c>.</param>");
             writer.Line("/// <param name=\"size\">The size when known; otherwise the default value.</param>");
@@ -172,7 +187,7 @@ public sealed partial class ContractGenerator
             writer.Summary("The output video's pixel size for <paramref name=\"request\"/>, when the spec states it.");
             writer.Line("/// <param name=\"request\">The request.</param>");
             writer.Line("/// <param name=\"size\">The size when known; otherwise the default value.</param>");
-            writer.Line("/// <returns>Whether the spec states the size for the request's " + CSharpText.Xml(row.Parameter.Name) + " and " + CSharpText.Xml(column.Parameter.Name) + ".</returns>");
+            writer.Line("/// <returns>Whether the spec states the size for the request's <c>" + CSharpText.Xml(row.Parameter.Name) + "</c> and <c>" + CSharpText.Xml(column.Parameter.Name) + "</c>.</returns>");
             writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");
             writer.Open("public static bool TryGetOutputSize(" + Global(RequestTypeName) + " request, out " + PixelSizeType + " size)");
             WriteNullGuard(writer, "request");
@@ -199,10 +214,9 @@ public sealed partial class ContractGenerator
             writer.Close();
         }
 
-        private void WritePricing(SourceWriter writer)
+        private void WritePricingConstants(SourceWriter writer)
         {
             var pricing = _contract.Pricing;
-            var per = pricing is null ? null : FindParameter(pricing.PerParameter);
             if (pricing is null)
             {
                 return;
@@ -217,8 +231,13 @@ public sealed partial class ContractGenerator
                 writer.Summary("The per-" + CSharpText.Xml(pricing.PerParameter) + " USD rate the spec fixes.");
                 writer.Line("public const decimal PerSecondUsd = " + CSharpText.DecimalLiteral(fixedRate) + ";");
             }
+        }
 
-            if (per is null || (per.Parameter.Type != ParameterType.Integer && per.Parameter.Type != ParameterType.Number) || pricing.CreditUsd <= 0m)
+        private void WriteEstimateCredits(SourceWriter writer)
+        {
+            var pricing = _contract.Pricing;
+            var per = pricing is null ? null : FindParameter(pricing.PerParameter);
+            if (pricing is null || per is null || (per.Parameter.Type != ParameterType.Integer && per.Parameter.Type != ParameterType.Number) || pricing.CreditUsd <= 0m)
             {
                 return;
             }

@@ -58,7 +58,8 @@ public sealed partial class ContractGenerator
             writer.Line();
         }
 
-        private static string NameField(ParameterShape shape) => "s_" + shape.Field.Substring(1) + "Name";
+        // "s_name_" cannot collide with s_modelName / s_modelValue whatever the parameter is called.
+        private static string NameField(ParameterShape shape) => "s_name_" + shape.Property;
 
         private void WriteFields(SourceWriter writer)
         {
@@ -231,6 +232,7 @@ public sealed partial class ContractGenerator
                         writer.Open("for (var i = 0; i < " + shape.Field + ".Count; i++)");
                         writer.Line("writer.WriteStringValue(" + shape.Field + "[i]);");
                         writer.Close();
+                        writer.Line();
                         writer.Line("writer.WriteEndArray();");
                         break;
                     case ParameterType.Integer:
@@ -330,7 +332,9 @@ public sealed partial class ContractGenerator
 
             if (p.MinItems is not null || p.MaxItems is not null)
             {
-                facts.Add("Items: " + (p.MinItems is int min ? CSharpText.Integer(min) : "0") + "-" + (p.MaxItems is int max ? CSharpText.Integer(max) : "any") + ".");
+                facts.Add(p.MinItems is int min && p.MaxItems is int max && min == max
+                    ? "Exactly " + CSharpText.Integer(min) + (min == 1 ? " entry." : " entries.")
+                    : "Entries: " + (p.MinItems is int least ? CSharpText.Integer(least) : "0") + "-" + (p.MaxItems is int most ? CSharpText.Integer(most) : "any") + ".");
             }
 
             if (shape.IsEnum)

@@ -231,7 +231,7 @@ public sealed partial class ContractGenerator
         private string? Violation(ParameterShape shape, ViolationKind kind, string pathExpression)
         {
             var resolved = SpecLibraryAdapter.ResolveError(_contract, shape.Parameter, kind);
-            if (resolved is not ResolvedError error)
+            if (resolved is not ApiError error)
             {
                 return null;
             }

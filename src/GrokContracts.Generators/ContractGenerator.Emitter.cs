@@ -40,7 +40,7 @@ public sealed partial class ContractGenerator
                 _parameters.Add(new ParameterShape(parameter, Namespace));
             }
 
-            ChannelTypeName = ContractNaming.ToPascalCase(_contract.ModelId) + "Channel";
+            ChannelTypeName = GeneratedNames.ChannelTypeName(_contract);
         }
 
         private string Namespace => _target.Namespace;

@@ -24,6 +24,10 @@ public sealed partial class ContractGenerator
     internal static bool IsContractSpec(AnalyzerConfigOptions options)
         => options.TryGetValue(Metadata.IsContract, out var value) && IsTrue(value);
 
+    /// <summary>Whether the options mark a spec as shipped with the package (<c>GrokContractShipped=true</c>).</summary>
+    internal static bool IsShipped(AnalyzerConfigOptions options)
+        => options.TryGetValue(Metadata.Shipped, out var value) && IsTrue(value);
+
     /// <summary>The spec file, or null when the additional file is not a contract spec.</summary>
     internal static SpecFile? ReadSpecFile(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
@@ -35,7 +39,7 @@ public sealed partial class ContractGenerator
         var ns = options.TryGetValue(Metadata.Namespace, out var nsValue) && !string.IsNullOrWhiteSpace(nsValue) ? nsValue.Trim() : null;
         var isInternal = options.TryGetValue(Metadata.Visibility, out var visibility)
             && string.Equals(visibility.Trim(), "internal", StringComparison.OrdinalIgnoreCase);
-        var shipped = options.TryGetValue(Metadata.Shipped, out var shippedValue) && IsTrue(shippedValue);
+        var shipped = IsShipped(options);
         var content = text.GetText(cancellationToken)?.ToString();
         return new SpecFile(text.Path, content, ns, isInternal, shipped);
     }
@@ -43,90 +47,93 @@ public sealed partial class ContractGenerator
     /// <summary>Parses a spec file; a spec with errors gives a null contract (never an exception).</summary>
     internal static ParsedSpec Parse(SpecFile file, CancellationToken cancellationToken)
     {
-        Contract? contract = null;
-        if (file.Text is not null)
+        if (file.Text is null)
         {
-            var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
-            contract = HasErrors(result) ? null : result.Contract;
+            return new ParsedSpec(file.Path, null, null, file.Namespace, file.Internal, file.Shipped);
         }
 
-        return new ParsedSpec(file.Path, contract, file.Namespace, file.Internal, file.Shipped);
+        var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
+        // A contract whose generated names collide would not compile: generate nothing (the analyzer reports GRK102).
+        var contract = result.HasErrors || result.Contract is null || GeneratedNames.FindConflicts(result.Contract).Count > 0 ? null : result.Contract;
+        return new ParsedSpec(file.Path, contract, result.Contract?.ModelId ?? result.ModelId, file.Namespace, file.Internal, file.Shipped);
     }
 
     /// <summary>
-    /// Chooses the contracts to generate: a project spec replaces a shipped spec with the same model id; of
-    /// several specs of one kind with the same model id only the first (in AdditionalFiles order) is generated
-    /// (the analyzer reports GRK103). Hint prefixes are derived from the model id, which is stable across
-    /// machines, and disambiguated by a hash of the model id when two ids map to the same C# name.
+    /// Chooses the contracts to generate with the Spec library's <see cref="ContractCatalog"/>, so the generator
+    /// and the analyzer (GRK103) agree: a project spec replaces a shipped spec with the same model id, even when it
+    /// is broken (then nothing is generated for that id rather than silently the shipped contract); of several
+    /// specs of one kind with the same model id only the first, in AdditionalFiles order, counts. Hint prefixes
+    /// are the PascalCase model id, stable across machines, plus a hash of the model id when two ids map to the
+    /// same name.
     /// </summary>
     internal static EquatableArray<ContractTarget> SelectContracts(ImmutableArray<ParsedSpec> specs, CancellationToken cancellationToken)
     {
-        var chosen = new Dictionary<string, ParsedSpec>(StringComparer.Ordinal);
-        var order = new List<string>();
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = new List<(SpecParseResult Result, bool Shipped)>(specs.Length);
         foreach (var spec in specs)
         {
+            var result = new SpecParseResult(spec.Contract, EquatableArray<SpecDiagnostic>.Empty) { FilePath = spec.Path, ModelId = spec.ClaimedModelId };
+            entries.Add((result, spec.Shipped));
+        }
+
+        var catalog = new ContractCatalog(entries);
+        var prefixCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var contract in catalog.Contracts)
+        {
+            var prefix = ContractNaming.ToPascalCase(contract.ModelId);
+            prefixCounts[prefix] = prefixCounts.TryGetValue(prefix, out var count) ? count + 1 : 1;
+        }
+
+        var targets = new List<ContractTarget>(catalog.Contracts.Count);
+        foreach (var contract in catalog.Contracts)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            if (spec.Contract is null)
+            var spec = WinnerOf(specs, contract);
+            if (spec is null)
             {
                 continue;
             }
 
-            var id = spec.Contract.ModelId;
-            if (!chosen.TryGetValue(id, out var current))
-            {
-                chosen.Add(id, spec);
-                order.Add(id);
-            }
-            else if (current.Shipped && !spec.Shipped)
-            {
-                chosen[id] = spec;
-            }
-        }
-
-        var prefixCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in order)
-        {
-            var prefix = ContractNaming.ToPascalCase(id);
-            prefixCounts[prefix] = prefixCounts.TryGetValue(prefix, out var count) ? count + 1 : 1;
-        }
-
-        var targets = new ContractTarget[order.Count];
-        for (var i = 0; i < order.Count; i++)
-        {
-            var spec = chosen[order[i]];
-            var contract = spec.Contract!;
             var prefix = ContractNaming.ToPascalCase(contract.ModelId);
             if (prefixCounts[prefix] > 1)
             {
                 prefix += "_" + StableHash.Hex8(contract.ModelId);
             }
 
-            targets[i] = new ContractTarget(contract, ChooseNamespace(spec, contract), spec.Internal, prefix);
+            targets.Add(new ContractTarget(contract, ChooseNamespace(spec, contract), spec.Internal, prefix));
         }
 
-        return new EquatableArray<ContractTarget>(targets);
+        return EquatableArray.From(targets);
+    }
+
+    /// <summary>The spec whose contract the catalog chose (the same instance).</summary>
+    private static ParsedSpec? WinnerOf(ImmutableArray<ParsedSpec> specs, Contract contract)
+    {
+        foreach (var spec in specs)
+        {
+            if (ReferenceEquals(spec.Contract, contract))
+            {
+                return spec;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>MSBuild metadata wins over the spec's <c>namespace:</c>, which wins over the default; an invalid name falls back.</summary>
     private static string ChooseNamespace(ParsedSpec spec, Contract contract)
     {
-        if (spec.Namespace is not null && CSharpText.IsValidNamespace(spec.Namespace))
+        if (spec.Namespace is not null && ContractNaming.IsValidDottedName(spec.Namespace))
         {
             return spec.Namespace;
         }
 
-        if (contract.Namespace is not null && CSharpText.IsValidNamespace(contract.Namespace))
+        if (contract.Namespace is not null && ContractNaming.IsValidDottedName(contract.Namespace))
         {
             return contract.Namespace;
         }
 
         return ContractNaming.DefaultNamespace(contract.ModelId);
-    }
-
-    private static bool HasErrors(SpecParseResult result)
-    {
-        // Every spec diagnostic (GRK100-GRK103) is an error; the parser gives no contract then anyway.
-        return result.Contract is null || result.Diagnostics.Count > 0;
     }
 
     private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);

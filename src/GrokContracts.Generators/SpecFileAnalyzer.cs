@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,35 +50,76 @@ public sealed class SpecFileAnalyzer : DiagnosticAnalyzer
                 Report(context.ReportDiagnostic, diagnostic, file.Path, text);
             }
         }
+
+        // Names only the generator knows about (its own members) are checked here, as GRK102 too.
+        if (!result.HasErrors && result.Contract is not null)
+        {
+            foreach (var conflict in GeneratedNames.FindConflicts(result.Contract))
+            {
+                var position = ParameterKeyPosition(text, conflict.Parameter);
+                Report(context.ReportDiagnostic, new SpecDiagnostic(SpecDiagnosticIds.Inconsistent, conflict.Message, file.Path, position, position), file.Path, text);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a parameter's key is (the first <c>name:</c> or <c>"name":</c> key after <c>parameters</c>), since the
+    /// contract model carries no positions; line 1 when not found.
+    /// </summary>
+    private static SpecPosition ParameterKeyPosition(SourceText text, string? parameter)
+    {
+        if (parameter is null)
+        {
+            return new SpecPosition(1, 1);
+        }
+
+        var inParameters = false;
+        foreach (var line in text.Lines)
+        {
+            var trimmed = line.ToString().TrimStart();
+            if (!inParameters)
+            {
+                inParameters = trimmed.StartsWith("parameters", System.StringComparison.Ordinal) || trimmed.StartsWith("\"parameters\"", System.StringComparison.Ordinal);
+            }
+            else if (trimmed.StartsWith(parameter + ":", System.StringComparison.Ordinal) || trimmed.StartsWith("\"" + parameter + "\"", System.StringComparison.Ordinal))
+            {
+                return new SpecPosition(line.LineNumber + 1, line.ToString().Length - trimmed.Length + 1);
+            }
+        }
+
+        return new SpecPosition(1, 1);
     }
 
     private static void AnalyzeModelIds(CompilationAnalysisContext context)
     {
-        var specs = new List<SpecSource>();
+        // The Spec library's catalog decides what a duplicate is (same model id, both shipped or both project
+        // specs; a project spec replacing a shipped one is not), exactly as the generator chooses what to emit.
+        var entries = new List<(SpecParseResult Result, bool Shipped)>();
+        var texts = new Dictionary<string, SourceText>(System.StringComparer.Ordinal);
         foreach (var file in context.Options.AdditionalFiles)
         {
             var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
-            if (!ContractGenerator.IsContractSpec(options))
+            var text = ContractGenerator.IsContractSpec(options) ? file.GetText(context.CancellationToken) : null;
+            if (text is null)
             {
                 continue;
             }
 
-            var text = file.GetText(context.CancellationToken);
-            if (text is not null)
-            {
-                var shipped = options.TryGetValue(ContractGenerator.Metadata.Shipped, out var value) && value.Trim().Equals("true", System.StringComparison.OrdinalIgnoreCase);
-                specs.Add(new SpecSource(file.Path, text, shipped));
-            }
+            texts[file.Path] = text;
+            entries.Add((ContractParser.Parse(text.ToString(), file.Path, context.CancellationToken), ContractGenerator.IsShipped(options)));
         }
 
-        if (specs.Count < 2)
+        if (entries.Count < 2)
         {
             return;
         }
 
-        foreach (var (diagnostic, spec) in DuplicateModels.Find(specs, context.CancellationToken))
+        foreach (var diagnostic in new ContractCatalog(entries).Diagnostics)
         {
-            Report(context.ReportDiagnostic, diagnostic, spec.Path, spec.Text);
+            if (diagnostic.Id == SpecDiagnosticIds.DuplicateModel && texts.TryGetValue(diagnostic.FilePath, out var text))
+            {
+                Report(context.ReportDiagnostic, diagnostic, diagnostic.FilePath, text);
+            }
         }
     }
 
@@ -118,64 +158,5 @@ public sealed class SpecFileAnalyzer : DiagnosticAnalyzer
         var length = text.Lines[line].End - text.Lines[line].Start;
         var column = position.Column < 1 ? 0 : position.Column - 1 > length ? length : position.Column - 1;
         return new LinePosition(line, column);
-    }
-}
-
-/// <summary>A spec file seen by the analyzer.</summary>
-internal sealed record SpecSource(string Path, SourceText Text, bool Shipped);
-
-/// <summary>GRK103: two specs of the same kind (project or shipped) with the same model id.</summary>
-internal static class DuplicateModels
-{
-    public static IEnumerable<(SpecDiagnostic Diagnostic, SpecSource Spec)> Find(IReadOnlyList<SpecSource> specs, CancellationToken cancellationToken)
-    {
-        var first = new Dictionary<(string, bool), SpecSource>();
-        foreach (var spec in specs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var contract = ContractParser.Parse(spec.Text.ToString(), spec.Path, cancellationToken).Contract;
-            if (contract is null)
-            {
-                continue;
-            }
-
-            var key = (contract.ModelId, spec.Shipped);
-            if (first.TryGetValue(key, out var original))
-            {
-                var position = ModelKeyPosition(spec.Text);
-                yield return (new SpecDiagnostic(
-                    SpecDiagnosticIds.DuplicateModel,
-                    "model '" + contract.ModelId + "' is also declared by " + original.Path + "; only that spec is generated",
-                    spec.Path,
-                    position,
-                    position), spec);
-            }
-            else
-            {
-                first.Add(key, spec);
-            }
-        }
-    }
-
-    /// <summary>The position of the top-level <c>model</c> key (YAML or JSON), or line 1 column 1.</summary>
-    private static SpecPosition ModelKeyPosition(SourceText text)
-    {
-        foreach (var line in text.Lines)
-        {
-            var content = line.ToString();
-            var trimmed = content.TrimStart();
-            var indent = content.Length - trimmed.Length;
-            if (trimmed.StartsWith("model:", System.StringComparison.Ordinal) && indent == 0)
-            {
-                return new SpecPosition(line.LineNumber + 1, 1);
-            }
-
-            if (trimmed.StartsWith("\"model\"", System.StringComparison.Ordinal))
-            {
-                return new SpecPosition(line.LineNumber + 1, indent + 1);
-            }
-        }
-
-        return new SpecPosition(1, 1);
     }
 }

@@ -16,10 +16,11 @@ internal sealed record SpecFile(string Path, string? Text, string? Namespace, bo
 /// <summary>A spec file after parsing.</summary>
 /// <param name="Path">Path of the file.</param>
 /// <param name="Contract">The contract, or null when the spec has errors (the analyzer reports them).</param>
+/// <param name="ClaimedModelId">The <c>model:</c> value even when the spec has errors (a broken project spec still claims its id), or null.</param>
 /// <param name="Namespace">The namespace metadata, or null.</param>
 /// <param name="Internal">Whether the generated types are internal.</param>
 /// <param name="Shipped">Whether the spec was shipped with the package.</param>
-internal sealed record ParsedSpec(string Path, Contract? Contract, string? Namespace, bool Internal, bool Shipped);
+internal sealed record ParsedSpec(string Path, Contract? Contract, string? ClaimedModelId, string? Namespace, bool Internal, bool Shipped);
 
 /// <summary>A contract to generate, with everything the emitter needs besides the language version.</summary>
 /// <param name="Contract">The contract.</param>

@@ -77,6 +77,7 @@ internal sealed partial class SpecParser
         if (nonEmpty && typeKnown && type != ParameterType.String)
         {
             Diagnostics.Inconsistent($"'{view.Describe("nonEmpty")}' applies to string parameters only; '{name}' is {typeWord}", view.Value("nonEmpty")!);
+            nonEmpty = false;
         }
 
         var values = ReadValues(view, type, typeKnown);
@@ -124,6 +125,7 @@ internal sealed partial class SpecParser
             {
                 var hint = type == ParameterType.StringArray ? "; for an array put it under 'items'" : string.Empty;
                 Diagnostics.Inconsistent($"'{view.Describe("format")}' applies to string parameters only{hint}", view.Value("format")!);
+                format = StringFormat.None;
             }
         }
 
@@ -161,6 +163,7 @@ internal sealed partial class SpecParser
         if (typeKnown && type != ParameterType.String)
         {
             Diagnostics.Inconsistent($"'{view.Describe("values")}' applies to string parameters only", view.Key("values")!);
+            return EquatableArray<AllowedValue>.Empty;
         }
 
         if (sequence.Items.Count == 0)
@@ -331,6 +334,8 @@ internal sealed partial class SpecParser
             if (typeKnown && !numeric)
             {
                 Diagnostics.Inconsistent($"'{view.Describe(key)}' applies to integer and number parameters only", view.Value(key)!);
+                minimum = key == "minimum" ? null : minimum;
+                maximum = key == "maximum" ? null : maximum;
             }
             else if (typeKnown && type == ParameterType.Integer && value != decimal.Truncate(value.Value))
             {
@@ -363,6 +368,8 @@ internal sealed partial class SpecParser
             if (typeKnown && type != ParameterType.StringArray)
             {
                 Diagnostics.Inconsistent($"'{view.Describe(key)}' applies to array parameters only", view.Value(key)!);
+                minItems = key == "minItems" ? null : minItems;
+                maxItems = key == "maxItems" ? null : maxItems;
             }
             else if (value < 0)
             {

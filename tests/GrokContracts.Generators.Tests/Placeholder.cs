@@ -1,1 +1,0 @@
-namespace GrokContracts.Generators.Tests;
