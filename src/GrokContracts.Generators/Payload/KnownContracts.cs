@@ -51,8 +51,8 @@ internal sealed class KnownContracts
     /// spec's <c>namespace:</c>, or the default derived from the model id (the generator's own order).
     /// </summary>
     public string Namespace(Contract contract) =>
-        _namespaces.TryGetValue(contract.ModelId, out var ns) && CSharpText.IsValidNamespace(ns) ? ns
-        : contract.Namespace is { Length: > 0 } specNamespace && CSharpText.IsValidNamespace(specNamespace) ? specNamespace
+        _namespaces.TryGetValue(contract.ModelId, out var ns) && ContractNaming.IsValidDottedName(ns) ? ns
+        : contract.Namespace is { Length: > 0 } specNamespace && ContractNaming.IsValidDottedName(specNamespace) ? specNamespace
         : ContractNaming.DefaultNamespace(contract.ModelId);
 
     /// <summary>The contract whose generated request type has the full name <paramref name="fullName"/>, or null.</summary>
