@@ -58,7 +58,8 @@ public sealed partial class ContractGenerator
             writer.Line();
         }
 
-        private static string NameField(ParameterShape shape) => "s_" + shape.Field.Substring(1) + "Name";
+        // "s_name_" cannot collide with s_modelName / s_modelValue whatever the parameter is called.
+        private static string NameField(ParameterShape shape) => "s_name_" + shape.Property;
 
         private void WriteFields(SourceWriter writer)
         {

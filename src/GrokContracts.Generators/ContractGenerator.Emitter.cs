@@ -40,8 +40,7 @@ public sealed partial class ContractGenerator
                 _parameters.Add(new ParameterShape(parameter, Namespace));
             }
 
-            // ToMemberName: PascalCase, prefixed when it would start with a digit (like the default namespace).
-            ChannelTypeName = ContractNaming.ToMemberName(_contract.ModelId) + "Channel";
+            ChannelTypeName = GeneratedNames.ChannelTypeName(_contract);
         }
 
         private string Namespace => _target.Namespace;

@@ -53,8 +53,9 @@ public sealed partial class ContractGenerator
         }
 
         var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
-        var contract = result.HasErrors ? null : result.Contract;
-        return new ParsedSpec(file.Path, contract, contract?.ModelId ?? result.ModelId, file.Namespace, file.Internal, file.Shipped);
+        // A contract whose generated names collide would not compile: generate nothing (the analyzer reports GRK102).
+        var contract = result.HasErrors || result.Contract is null || GeneratedNames.FindConflicts(result.Contract).Count > 0 ? null : result.Contract;
+        return new ParsedSpec(file.Path, contract, result.Contract?.ModelId ?? result.ModelId, file.Namespace, file.Internal, file.Shipped);
     }
 
     /// <summary>

@@ -19,11 +19,14 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Each additional file with its own options, reduced at once to strings and bools: nothing of
-        // Roslyn's survives this step (the combine before it holds only Roslyn's own inputs).
+        // Roslyn's survives the first Select. The combine before it only pairs Roslyn's own inputs, so it is
+        // deliberately left untracked (its outputs are AdditionalText objects, not our model).
         var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.AdditionalFiles)
             .Where(static file => file is not null)
+            .WithTrackingName(TrackingNames.SpecFilter)
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 

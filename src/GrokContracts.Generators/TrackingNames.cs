@@ -6,6 +6,12 @@ namespace GrokContracts.Generators;
 /// </summary>
 internal static class TrackingNames
 {
+    /// <summary>Every additional file reduced to a <c>SpecFile</c>, or null when it is not a contract spec.</summary>
+    public const string AdditionalFiles = nameof(AdditionalFiles);
+
+    /// <summary>The additional files that are contract specs (null entries dropped).</summary>
+    public const string SpecFilter = nameof(SpecFilter);
+
     /// <summary>Spec files (AdditionalFiles with <c>GrokContract=true</c>) with their text and MSBuild metadata.</summary>
     public const string SpecFiles = nameof(SpecFiles);
 
@@ -27,6 +33,8 @@ internal static class TrackingNames
     /// <summary>Every tracking name, for tests.</summary>
     public static readonly string[] All =
     [
+        AdditionalFiles,
+        SpecFilter,
         SpecFiles,
         ParsedSpecs,
         LanguageVersion,

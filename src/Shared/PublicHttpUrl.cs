@@ -38,7 +38,8 @@ internal static class PublicHttpUrl
 
         foreach (var c in value)
         {
-            if (c <= ' ' || c == '\u007f' || char.IsWhiteSpace(c))
+            // Backslashes are rejected too: browsers and servers disagree on whether they separate the host.
+            if (c <= ' ' || c == '\u007f' || c == '\\' || char.IsWhiteSpace(c))
             {
                 return false;
             }
@@ -86,6 +87,7 @@ internal static class PublicHttpUrl
             return false;
         }
 
+        var hasLetterOrDigit = false;
         for (var i = hostStart; i < hostEnd; i++)
         {
             var c = value[i];
@@ -93,9 +95,11 @@ internal static class PublicHttpUrl
             {
                 return false;
             }
+
+            hasLetterOrDigit |= char.IsLetterOrDigit(c);
         }
 
-        return true;
+        return hasLetterOrDigit;
     }
 
     private static bool IsPort(string value, int start, int end)
@@ -105,15 +109,18 @@ internal static class PublicHttpUrl
             return false;
         }
 
+        var port = 0;
         for (var i = start; i < end; i++)
         {
             if (value[i] < '0' || value[i] > '9')
             {
                 return false;
             }
+
+            port = (port * 10) + (value[i] - '0');
         }
 
-        return true;
+        return port <= 65535;
     }
 
     private static bool StartsWithIgnoreCase(string value, string prefix) =>

@@ -36,6 +36,23 @@ public sealed class SpecFileAnalyzerTests
     }
 
     [Fact]
+    public async Task Parameter_names_that_collide_with_generated_members_give_GRK102_and_no_output()
+    {
+        // "validate" becomes the property Validate, which the request type already declares as a method.
+        var text = TestSpecs.BetaText.Replace("  nsfw_checker:\n", "  validate:\n", System.StringComparison.Ordinal);
+        Assert.NotEqual(TestSpecs.BetaText, text);
+        var spec = new SpecInput("/project/beta.yaml", text);
+
+        var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(spec));
+        Assert.Equal("GRK102", diagnostic.Id);
+        Assert.Contains("'Validate'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        var line = text.Split('\n').ToList().IndexOf("  validate:");
+        Assert.Equal((line, 2), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+
+        Assert.Empty(GeneratorRunner.Run([spec]).Sources);
+    }
+
+    [Fact]
     public async Task Files_not_marked_as_contracts_are_ignored()
     {
         var notAContract = new SpecInput("/project/other.yaml", "this: [is not, a spec", IsContract: false);

@@ -184,6 +184,10 @@ public class ParserConsistencyTests
         DiagnosticAssert.Single(DiagnosticAssert.Append("  duration:\n    type: integer\n    minimum: 3\n"), "GRK102", 10, 34);
 
     [Fact]
+    public void Unknown_parameter_template_can_only_use_the_name() =>
+        DiagnosticAssert.Single(DiagnosticAssert.Replace("errors:\n", "errors:\n  unknown: { message: \"{name} has no {minimum}\" }\n"), "GRK102", 9, 23);
+
+    [Fact]
     public void Error_code_that_is_not_five_digits() =>
         DiagnosticAssert.Single(DiagnosticAssert.Replace("code: 20002", "code: 400"), "GRK102", 9, 20);
 

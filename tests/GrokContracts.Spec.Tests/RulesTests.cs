@@ -123,14 +123,28 @@ public class RulesTests
     [InlineData("https://")]
     [InlineData("http:/example.com/cat.png")]
     [InlineData("https://exa mple.com/cat.png")]
+    [InlineData("https://example.com:99999/cat.png")]
+    [InlineData("https://.../cat.png")]
+    [InlineData("https://user@/cat.png")]
     public void Image_urls_entry_that_is_not_public_http(string url) =>
         AssertRejected(Official, Body(("image_urls", "[\"" + url + "\"]")), 20003, "image_urls entries must be public http(s) URLs", "$.image_urls[0]", ViolationKind.BadFormat);
+
+    [Fact]
+    public void Image_url_with_a_backslash_is_rejected()
+    {
+        var images = Official.FindParameter("image_urls")!;
+        var value = new PayloadArray(new PayloadValue[] { new PayloadString("https://evil.example\\@good.example/cat.png") });
+        var violation = Assert.Single(ContractRules.CheckParameter(Official, images, value));
+        Assert.Equal((ViolationKind.BadFormat, "$.image_urls[0]"), (violation.Kind, violation.Path));
+    }
 
     [Theory]
     [InlineData("https://example.com/cat.png")]
     [InlineData("http://example.com:8080/a/b.webp?x=1#y")]
     [InlineData("HTTPS://EXAMPLE.COM/CAT.PNG")]
     [InlineData("https://[2001:db8::1]/cat.png")]
+    [InlineData("https://user:pw@example.com:443/cat.png")]
+    [InlineData("https://bücher.example/cat.png")]
     public void Image_urls_entry_that_is_public_http(string url) =>
         Assert.Null(First(Official, Body(("image_urls", "[\"" + url + "\"]"))));
 

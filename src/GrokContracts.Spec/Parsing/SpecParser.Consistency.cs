@@ -74,6 +74,16 @@ internal sealed partial class SpecParser
             if (rule.Message is not null)
             {
                 ReportUnknownPlaceholders(rule.Message, "errors." + ErrorTemplates.ToSpecKey(rule.Kind), _errorNodes[rule.Kind]);
+                if (rule.Kind == ViolationKind.UnknownParameter)
+                {
+                    foreach (var placeholder in ErrorTemplates.PlaceholdersIn(rule.Message))
+                    {
+                        if (placeholder != "name" && ErrorTemplates.UnknownPlaceholders("{" + placeholder + "}").Count == 0)
+                        {
+                            Diagnostics.Inconsistent($"'errors.unknown' can only use {{name}}: an unknown property has no {placeholder}", _errorNodes[rule.Kind]);
+                        }
+                    }
+                }
             }
         }
 

@@ -15,12 +15,12 @@ namespace GrokContracts.GrokImagineVideo15Beta
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::System.Text.Json.JsonEncodedText.Encode("model");
         private static readonly global::System.Text.Json.JsonEncodedText s_modelValue = global::System.Text.Json.JsonEncodedText.Encode(global::GrokContracts.GrokImagineVideo15Beta.GrokImagineVideo15BetaChannel.ModelId);
-        private static readonly global::System.Text.Json.JsonEncodedText s_promptName = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-        private static readonly global::System.Text.Json.JsonEncodedText s_imageUrlsName = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
-        private static readonly global::System.Text.Json.JsonEncodedText s_aspectRatioName = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_resolutionName = global::System.Text.Json.JsonEncodedText.Encode("resolution");
-        private static readonly global::System.Text.Json.JsonEncodedText s_durationName = global::System.Text.Json.JsonEncodedText.Encode("duration");
-        private static readonly global::System.Text.Json.JsonEncodedText s_nsfwCheckerName = global::System.Text.Json.JsonEncodedText.Encode("nsfw_checker");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_ImageUrls = global::System.Text.Json.JsonEncodedText.Encode("image_urls");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_name_NsfwChecker = global::System.Text.Json.JsonEncodedText.Encode("nsfw_checker");
 
         private string? _prompt;
         private global::System.Collections.Generic.IReadOnlyList<string> _imageUrls;
@@ -172,7 +172,7 @@ namespace GrokContracts.GrokImagineVideo15Beta
 
             if (!global::GrokContracts.GrokImagineVideo15Beta.AspectRatioWire.IsDefined(_aspectRatio))
             {
-                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio (allowed: 1:1 / 16:9 / 9:16 / auto)", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
+                AddViolation(ref violations, new global::GrokContracts.ContractViolation(20003, "invalid aspect_ratio", "aspect_ratio", "$.aspect_ratio", global::GrokContracts.ContractViolationKind.NotAllowed));
             }
 
             if (_imageUrls != null)
@@ -222,24 +222,24 @@ namespace GrokContracts.GrokImagineVideo15Beta
             writer.WriteString(s_modelName, s_modelValue);
             if (_prompt != null)
             {
-                writer.WriteString(s_promptName, _prompt);
+                writer.WriteString(s_name_Prompt, _prompt);
             }
-            writer.WriteStartArray(s_imageUrlsName);
+            writer.WriteStartArray(s_name_ImageUrls);
             for (var i = 0; i < _imageUrls.Count; i++)
             {
                 writer.WriteStringValue(_imageUrls[i]);
             }
 
             writer.WriteEndArray();
-            writer.WriteString(s_aspectRatioName, global::GrokContracts.GrokImagineVideo15Beta.AspectRatioWire.ToWireValue(_aspectRatio));
-            writer.WriteString(s_resolutionName, global::GrokContracts.GrokImagineVideo15Beta.ResolutionWire.ToWireValue(_resolution));
+            writer.WriteString(s_name_AspectRatio, global::GrokContracts.GrokImagineVideo15Beta.AspectRatioWire.ToWireValue(_aspectRatio));
+            writer.WriteString(s_name_Resolution, global::GrokContracts.GrokImagineVideo15Beta.ResolutionWire.ToWireValue(_resolution));
             if (_duration != null)
             {
-                writer.WriteNumber(s_durationName, _duration.Value);
+                writer.WriteNumber(s_name_Duration, _duration.Value);
             }
             if (_nsfwChecker != null)
             {
-                writer.WriteBoolean(s_nsfwCheckerName, _nsfwChecker.Value);
+                writer.WriteBoolean(s_name_NsfwChecker, _nsfwChecker.Value);
             }
             writer.WriteEndObject();
         }
