@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using GrokContracts.Spec;
+
+namespace GrokContracts.Cli.Specs;
+
+/// <summary>
+/// Where the CLI's contracts come from: the specs shipped inside this assembly (so the tool works from any
+/// directory) plus the user's <c>--spec</c> files, which add models or replace a shipped model's contract.
+/// </summary>
+internal static class SpecSources
+{
+    private const string ResourcePrefix = "GrokContracts.Cli.Specs.";
+
+    /// <summary>The shipped specs' parse results, in resource-name order.</summary>
+    public static IReadOnlyList<SpecParseResult> Shipped { get; } = LoadShipped();
+
+    /// <summary>The shipped contract for <paramref name="modelId"/>, or null.</summary>
+    public static Contract? FindShipped(string modelId) =>
+        Shipped.Select(r => r.Contract).FirstOrDefault(c => c is not null && c.ModelId == modelId);
+
+    /// <summary>Reads and parses one spec file; unreadable files are a <see cref="CliUsageException"/>.</summary>
+    public static SpecParseResult ParseFile(string path, CliEnvironment environment) =>
+        ContractParser.Parse(InputText.Read(path, ContractParser.MaxLength, environment), path);
+
+    /// <summary>
+    /// The shipped contracts plus <paramref name="specPaths"/> (which take precedence for their model ids). A user spec
+    /// that does not parse cleanly is a <see cref="CliUsageException"/> naming its first diagnostic.
+    /// </summary>
+    public static ContractCatalog LoadCatalog(IEnumerable<string> specPaths, CliEnvironment environment)
+    {
+        var entries = Shipped.Select(r => (r, true)).ToList();
+        foreach (var path in specPaths)
+        {
+            entries.Add((ParseFile(path, environment), false));
+        }
+
+        var catalog = new ContractCatalog(entries);
+        if (catalog.Diagnostics.Count > 0)
+        {
+            var more = catalog.Diagnostics.Count > 1 ? $" (and {catalog.Diagnostics.Count - 1} more: run '{CliApp.Name} spec validate')" : string.Empty;
+            throw new CliUsageException($"the spec is broken: {catalog.Diagnostics[0]}{more}");
+        }
+
+        return catalog;
+    }
+
+    private static SpecParseResult[] LoadShipped()
+    {
+        var assembly = typeof(SpecSources).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return ContractParser.Parse(reader.ReadToEnd(), name.Substring(ResourcePrefix.Length));
+            })
+            .ToArray();
+    }
+}
