@@ -1,11 +1,12 @@
 using System.Linq;
 using System.Threading.Tasks;
 using GrokContracts.Package.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace GrokContracts.Package.Tests;
 
 /// <summary>A new console project with only the package reference gets the typed API of both shipped channels.</summary>
-public sealed class TypedRequestTests
+public sealed class TypedRequestTests(ITestOutputHelper log)
 {
     private const string Program = """
         using GrokContracts.GrokImagineVideo15Official;
@@ -35,7 +36,7 @@ public sealed class TypedRequestTests
     [Fact]
     public async Task A_valid_typed_request_for_each_channel_builds_and_writes_the_wire_json()
     {
-        var consumer = await ConsumerProject.CreateAsync("typed");
+        var consumer = await ConsumerProject.CreateAsync("typed", log);
         consumer.WriteFile("Program.cs", Program);
 
         var build = await consumer.BuildAsync();

@@ -11,7 +11,7 @@ public sealed record BuildDiagnostic(string File, int Line, int Column, string S
 {
     // "/tmp/x/Program.cs(9,138): error GRK001: duration = 20 is ... (https://...) [/tmp/x/x.csproj]"
     private static readonly Regex Pattern = new(
-        @"^\s*(?<file>[^\s(][^(]*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<sev>error|warning|info) (?<id>[A-Z]+[0-9]+): (?<msg>.*?)(?: \[[^\]]+\])?\s*$",
+        @"^[ \t]*(?<file>[^\s(][^\r\n(]*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<sev>error|warning|info) (?<id>[A-Z]+[0-9]+): (?<msg>.*?)(?: \[[^\]\r\n]+\])?[ \t\r]*$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public string FileName => Path.GetFileName(File);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Xunit.Abstractions;
 
 namespace GrokContracts.Package.Tests.Infrastructure;
 
@@ -15,10 +16,12 @@ public sealed class ConsumerProject
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
     private readonly PackedPackage _package;
+    private readonly ITestOutputHelper? _log;
 
-    private ConsumerProject(PackedPackage package, string directory, string name)
+    private ConsumerProject(PackedPackage package, string directory, string name, ITestOutputHelper? log)
     {
         _package = package;
+        _log = log;
         Directory = directory;
         Name = name;
     }
@@ -30,20 +33,32 @@ public sealed class ConsumerProject
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
     /// <param name="projectBody">Extra XML inside &lt;Project&gt; (properties, GrokContractSpec items).</param>
-    public static async Task<ConsumerProject> CreateAsync(string name, string projectBody = "")
+    /// <param name="log">Where each command, its time and (on failure) its output go.</param>
+    public static async Task<ConsumerProject> CreateAsync(string name, ITestOutputHelper? log, string projectBody = "")
     {
         var package = await PackedPackage.GetAsync();
+        log?.WriteLine($"package {package.Version} packed in {package.Pack.Elapsed.TotalSeconds:0.0} s (shared by every test of this run)");
         var directory = package.NewDirectory(name);
-        var consumer = new ConsumerProject(package, directory, name);
+        var consumer = new ConsumerProject(package, directory, name, log);
         consumer.WriteFile("Directory.Build.props", "<Project />\n");
         consumer.WriteFile("Directory.Build.targets", "<Project />\n");
         consumer.WriteFile("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <!-- the machine's own sources stay (the registry); the freshly packed feed is added -->
+                <clear />
                 <add key="grokcontracts-e2e" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
               </packageSources>
+              <!-- GrokContracts only ever from the freshly packed feed; its dependencies from the registry. -->
+              <packageSourceMapping>
+                <packageSource key="grokcontracts-e2e">
+                  <package pattern="GrokContracts" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
               <config>
                 <add key="globalPackagesFolder" value="{package.RestoreRoot}" />
               </config>
@@ -104,10 +119,14 @@ public sealed class ConsumerProject
         return DotnetAsync(arguments, BuildTimeout);
     }
 
-    private Task<ProcessResult> DotnetAsync(IReadOnlyList<string> arguments, TimeSpan timeout) =>
-        ProcessRunner.RunDotnetAsync(
+    private async Task<ProcessResult> DotnetAsync(IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        var result = await ProcessRunner.RunDotnetAsync(
             Directory,
             arguments,
             timeout,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = _package.RestoreRoot });
+        _log?.WriteLine(result.ExitCode == 0 ? $"{result.CommandLine}: exit 0 in {result.Elapsed.TotalSeconds:0.0} s" : result.ToString());
+        return result;
+    }
 }

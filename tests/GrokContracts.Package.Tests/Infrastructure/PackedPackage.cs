@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
@@ -54,6 +55,25 @@ public sealed class PackedPackage
     public string SnupkgPath => Path.Combine(Feed, $"GrokContracts.{Version}.snupkg");
 
     public static Task<PackedPackage> GetAsync() => Instance.Value;
+
+    /// <summary>The text of one entry of the .nupkg (e.g. <c>specs/grok-imagine-video-1.5-official.yaml</c>).</summary>
+    public string ReadEntry(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(NupkgPath);
+        var entry = zip.GetEntry(path) ?? throw new FileNotFoundException("not in the package: " + path);
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>An entry of the .nupkg extracted to a fresh folder of this run.</summary>
+    public string ExtractEntry(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(NupkgPath);
+        var entry = zip.GetEntry(path) ?? throw new FileNotFoundException("not in the package: " + path);
+        var target = Path.Combine(NewDirectory("entry"), entry.Name);
+        entry.ExtractToFile(target);
+        return target;
+    }
 
     /// <summary>A fresh folder under this run's work root.</summary>
     public string NewDirectory(string name)
