@@ -53,7 +53,7 @@ internal static class Truncations
     }
 
     /// <summary>Cuts through a spec: every line end, every line's first non-blank character, and after every <c>:</c>.</summary>
-    public static IReadOnlyList<int> ThroughSpec(string spec, int stride)
+    public static IReadOnlyList<int> ThroughSpec(string spec)
     {
         var cuts = new SortedSet<int> { 0 };
         for (var i = 0; i < spec.Length; i++)
@@ -64,7 +64,7 @@ internal static class Truncations
             }
         }
 
-        return [.. cuts.Where((_, index) => index % stride == 0)];
+        return [.. cuts];
     }
 
     private static bool IsStringContent(SyntaxToken token) => token.Kind() is SyntaxKind.StringLiteralToken
