@@ -8,7 +8,7 @@ namespace GrokContracts.Robustness.Tests.TypingState;
 
 /// <summary>
 /// Issue 6 item 8, the spec side: each shipped spec cut at line ends, line starts and after each <c>:</c> (evenly
-/// spread, 100 cuts per spec at scale 1), in a project that also holds a half-written anonymous payload and a file
+/// spread, 60 cuts per spec at scale 1), in a project that also holds a half-written anonymous payload and a file
 /// using the typed API, so the generator, the spec-file analyzer, the payload analyzer and the fixes all see a
 /// contract that is being written. Its own class so xUnit runs it next to the payload files' sweep.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class SpecTypingStateTests(ITestOutputHelper output)
         var halfWritten = payloads[..(payloads.IndexOf("audio = ", StringComparison.Ordinal) + 8)];
         var typed = Truncations.Sample("TypedRequests.cs");
         var session = new EditorSession();
-        var cuts = TypingStateTests.Spread(Truncations.ThroughSpec(spec.Text), 100 * RobustnessScale.Factor);
+        var cuts = TypingStateTests.Spread(Truncations.ThroughSpec(spec.Text), 60 * RobustnessScale.Factor);
 
         await TypingStateTests.Run(
             output,

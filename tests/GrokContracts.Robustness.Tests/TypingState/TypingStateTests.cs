@@ -44,8 +44,8 @@ public sealed class TypingStateTests(ITestOutputHelper output)
         var session = new EditorSession();
         var cuts = Truncations.AtTokenBoundaries(source);
 
-        // Scale 1 visits up to 200 evenly spread cuts per file (every one of a small file); the full sweep is a scale away.
-        var chosen = Spread(cuts, 200 * RobustnessScale.Factor);
+        // Scale 1 visits up to 160 evenly spread cuts per file (every one of a small file); the full sweep is a scale away.
+        var chosen = Spread(cuts, 160 * RobustnessScale.Factor);
         await Run(output, sample, chosen, cut => session.RunAsync([("/src/" + sample, source[..cut])], specs, wholeCompilation: false), cut => Context(source, cut));
     }
 
