@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace GrokContracts.Generators;
 
 /// <summary>Every diagnostic descriptor of this assembly, created through one factory (category and help link).</summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     /// <summary>Where the rule docs live; each rule's page is <c>GRKnnn.md</c> under it.</summary>
     public const string HelpLinkBase = "https://github.com/grokcontracts/grokcontracts/blob/main/docs/rules/";

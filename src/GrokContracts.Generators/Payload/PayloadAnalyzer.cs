@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Immutable;
+using GrokContracts.Spec;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GrokContracts.Generators.Payload;
+
+/// <summary>
+/// GRK001-GRK009: request payloads that break their contract, found in anonymous objects, string-keyed
+/// dictionaries, JsonObject initializers and JSON string literals. One analyzer for all nine ids because they
+/// share the expensive part (finding a payload and running the rule engine once); each id has its own
+/// descriptor, doc, fixer and test class.
+/// </summary>
+/// <remarks>
+/// Cost: nothing is registered when the project has no spec; each callback filters on syntax (a <c>model</c>
+/// member, a <c>"model"</c> key, a literal containing <c>"model"</c>) before touching the semantic model; JSON
+/// literals need no semantic model at all.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PayloadAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.OutOfRange,
+        DiagnosticDescriptors.WrongType,
+        DiagnosticDescriptors.NotAllowed,
+        DiagnosticDescriptors.MissingRequired,
+        DiagnosticDescriptors.BadUrl,
+        DiagnosticDescriptors.TooManyItems,
+        DiagnosticDescriptors.UnknownParameter,
+        DiagnosticDescriptors.UnknownModel,
+        DiagnosticDescriptors.UseTypedRequest);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var contracts = KnownContracts.Load(start.Options, start.CancellationToken);
+            if (contracts is null)
+            {
+                return;
+            }
+
+            var session = new Session(contracts, new PayloadSymbols(start.Compilation));
+            start.RegisterSyntaxNodeAction(session.AnalyzeAnonymousObject, SyntaxKind.AnonymousObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(session.AnalyzeInitializer, SyntaxKind.ObjectInitializerExpression, SyntaxKind.CollectionInitializerExpression);
+            start.RegisterSyntaxNodeAction(session.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            if (session.Symbols.RequestInterface is not null)
+            {
+                // Context 5 only exists where the runtime library (and so the generated API) is referenced.
+                var typedApi = new TypedApiAnalysis(contracts, session.Symbols);
+                start.RegisterSyntaxNodeAction(context => Guard(context, () => typedApi.AnalyzeInvocation(context)), SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(
+                    context => Guard(context, () => typedApi.AnalyzeCreation(context)),
+                    SyntaxKind.ObjectCreationExpression,
+                    SyntaxKind.ImplicitObjectCreationExpression);
+            }
+        });
+    }
+
+    private static void Guard(SyntaxNodeAnalysisContext context, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // Never AD0001: a payload we cannot understand is a payload we do not report on.
+        }
+    }
+
+    private sealed class Session
+    {
+        private readonly KnownContracts _contracts;
+        private readonly PayloadSymbols _symbols;
+
+        public Session(KnownContracts contracts, PayloadSymbols symbols)
+        {
+            _contracts = contracts;
+            _symbols = symbols;
+        }
+
+        public PayloadSymbols Symbols => _symbols;
+
+        public void AnalyzeAnonymousObject(SyntaxNodeAnalysisContext context)
+        {
+            var node = (AnonymousObjectCreationExpressionSyntax)context.Node;
+            if (!CSharpPayloadReader.HasModelMember(node))
+            {
+                return;
+            }
+
+            Guard(context, () =>
+            {
+                var reader = new CSharpPayloadReader(context.SemanticModel, _symbols, context.CancellationToken);
+                var payload = reader.ReadAnonymousObject(node);
+                var clean = PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken);
+                if (clean is not null)
+                {
+                    TypedRequestSuggestion.Report(context, node, payload, clean, _contracts);
+                }
+            });
+        }
+
+        public void AnalyzeInitializer(SyntaxNodeAnalysisContext context)
+        {
+            var initializer = (InitializerExpressionSyntax)context.Node;
+            if (initializer.Parent is not BaseObjectCreationExpressionSyntax creation || !CSharpPayloadReader.HasModelKey(initializer))
+            {
+                return;
+            }
+
+            Guard(context, () =>
+            {
+                var reader = new CSharpPayloadReader(context.SemanticModel, _symbols, context.CancellationToken);
+                if (!reader.IsDictionaryLike(context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type)
+                    || reader.ReadDictionaryInitializer(initializer, creation) is not { } payload)
+                {
+                    return;
+                }
+
+                PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken);
+            });
+        }
+
+        public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
+        {
+            var token = ((LiteralExpressionSyntax)context.Node).Token;
+            var text = token.ValueText;
+            if (text.IndexOf("\"model\"", StringComparison.Ordinal) < 0 || !StartsWithBrace(text))
+            {
+                return;
+            }
+
+            Guard(context, () =>
+            {
+                if (!PayloadJson.TryParse(text, out var value, out _) || value is not PayloadObject payload)
+                {
+                    return;
+                }
+
+                PayloadChecker.Check(payload, _contracts, new JsonLiteralLocator(token), context.ReportDiagnostic, context.CancellationToken);
+            });
+        }
+
+        private static bool StartsWithBrace(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    return c == '{';
+                }
+            }
+
+            return false;
+        }
+    }
+}
