@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Internal;
@@ -117,11 +118,13 @@ public sealed partial class GrokContractsClient
     private static bool NeverSent(Exception exception)
     {
 #if NET8_0_OR_GREATER
-        return exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError };
-#else
-        _ = exception;
-        return false;
+        if (exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError })
+        {
+            return true;
+        }
 #endif
+        // Older stacks only say it through the socket error: refused or unresolvable means nothing left this machine.
+        return exception is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.NetworkUnreachable or SocketError.HostUnreachable } };
     }
 
     private static VideoTask? ReadTask(ResponseBody body)

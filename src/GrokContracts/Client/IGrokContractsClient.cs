@@ -34,6 +34,11 @@ public interface IGrokContractsClient
     Task<VideoTask> WaitForCompletionAsync(string taskId, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary><see cref="SubmitAsync"/> then <see cref="WaitForCompletionAsync"/>.</summary>
+    /// <remarks>
+    /// The first report to <paramref name="progress"/> (<see cref="TaskProgress.PollCount"/> 0) carries the submitted
+    /// task: keep its id, so that after a cancellation or a failed wait you can resume with
+    /// <see cref="WaitForCompletionAsync"/> instead of submitting (and paying) again.
+    /// </remarks>
     Task<VideoTask> GenerateAsync(IContractRequest request, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Streams the MP4 at <paramref name="url"/> into <paramref name="destination"/>; returns the bytes written.</summary>

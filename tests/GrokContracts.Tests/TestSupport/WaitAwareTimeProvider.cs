@@ -55,7 +55,7 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
     {
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
-            for (var spin = 0; spin < 2000 && PendingTimers == 0 && !task.IsCompleted; spin++)
+            for (var spin = 0; spin < 5000 && PendingTimers == 0 && !task.IsCompleted; spin++)
             {
                 await Task.Delay(2);
             }
