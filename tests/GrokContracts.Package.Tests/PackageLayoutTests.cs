@@ -23,8 +23,6 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         "build/GrokContracts.Contracts.targets",
         "build/GrokContracts.props",
         "build/GrokContracts.targets",
-        "buildTransitive/GrokContracts.props",
-        "buildTransitive/GrokContracts.targets",
         "lib/net8.0/GrokContracts.dll",
         "lib/net8.0/GrokContracts.xml",
         "lib/netstandard2.0/GrokContracts.dll",
