@@ -144,7 +144,12 @@ internal static class PayloadEdits
     {
         // RemoveNode takes the neighbouring separator with it and drops the member's own indentation; the trailing
         // trivia is kept so that removing the last member leaves "x }" (or "x\n}") rather than "x}".
-        return root.RemoveNode(member, SyntaxRemoveOptions.KeepTrailingTrivia) ?? root;
+        // Remove the list element itself, never a node inside it that happens to share its span: a projection
+        // initializer (new { nsfw_checker }) is a declarator whose expression has the same span, and a half-typed
+        // ["x" (no "] = value" yet) is an assignment with the span of its bracketed argument list. Removing the inner
+        // node leaves a node without a required child, and the syntax rewriter throws ArgumentNullException.
+        var element = member.AncestorsAndSelf().FirstOrDefault(n => n.Parent is InitializerExpressionSyntax or AnonymousObjectCreationExpressionSyntax);
+        return element is null ? root : root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia) ?? root;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -7,18 +8,83 @@ namespace GrokContracts;
 /// <summary>Helpers that turn a typed request into its wire JSON.</summary>
 public static class ContractJson
 {
+    // Requests are small; a larger buffer than this is not kept for the next call.
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    // One writer and buffer per thread, so a call allocates only its result. A nested call on the same thread
+    // (a request's WriteTo calling back in here) finds the slot empty and uses a fresh pair.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>The request body as UTF-8 JSON bytes.</summary>
     public static byte[] ToUtf8Bytes(IContractRequest request)
     {
-        using var stream = new MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(stream))
+        if (request is null)
         {
-            request.WriteTo(writer);
+            throw new ArgumentNullException(nameof(request));
         }
 
-        return stream.ToArray();
+        var scratch = Rent();
+        try
+        {
+            request.WriteTo(scratch.Writer);
+            scratch.Writer.Flush();
+            return scratch.Stream.ToArray();
+        }
+        finally
+        {
+            Return(scratch);
+        }
     }
 
     /// <summary>The request body as a JSON string.</summary>
-    public static string ToJson(IContractRequest request) => Encoding.UTF8.GetString(ToUtf8Bytes(request));
+    public static string ToJson(IContractRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var scratch = Rent();
+        try
+        {
+            request.WriteTo(scratch.Writer);
+            scratch.Writer.Flush();
+            return Encoding.UTF8.GetString(scratch.Stream.GetBuffer(), 0, (int)scratch.Stream.Length);
+        }
+        finally
+        {
+            Return(scratch);
+        }
+    }
+
+    private static Scratch Rent()
+    {
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        scratch.Stream.SetLength(0);
+        scratch.Writer.Reset(scratch.Stream);
+        return scratch;
+    }
+
+    private static void Return(Scratch scratch)
+    {
+        if (scratch.Stream.Capacity <= MaxRetainedBytes)
+        {
+            t_scratch = scratch;
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public Scratch()
+        {
+            Stream = new MemoryStream(512);
+            Writer = new Utf8JsonWriter(Stream);
+        }
+
+        public MemoryStream Stream { get; }
+
+        public Utf8JsonWriter Writer { get; }
+    }
 }

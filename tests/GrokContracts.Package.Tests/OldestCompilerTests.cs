@@ -5,200 +5,135 @@ using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Package.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GrokContracts.Package.Tests;
 
 /// <summary>
-/// The oldest compiler the package supports is Roslyn 4.8 (.NET 8 SDK, VS 17.8). No 8.0 SDK or compiler toolset is
-/// installable here, so this test process itself runs Roslyn 4.8.0 and loads the packed analyzer folder into it.
+/// The oldest supported compiler (Roslyn 4.8, the .NET 8 SDK / VS 17.8): this project compiles against
+/// Microsoft.CodeAnalysis.CSharp 4.8.0 and loads the packed analyzer folder into it, since no 4.8 compiler
+/// toolset is served here to build a consumer with.
 /// </summary>
-public sealed class OldestCompilerTests
+[Collection(PackageCollection.Name)]
+public sealed class OldestCompilerTests(PackedFeed feed)
 {
-    private static readonly Version Floor = new(4, 8, 0, 0);
+    private static readonly Version Roslyn48 = new(4, 8, 0, 0);
 
-    private const string ConsumerSource = """
-        using GrokContracts.GrokImagineVideo15Official;
-
-        public static class Consumer
-        {
-            public static string Typed() =>
-                new VideoGenerationRequest("A lighthouse at dusk", "https://images.example.com/lighthouse.jpg").WithDuration(6).ToJson();
-
-            public static object Raw() => new
-            {
-                model = "grok-imagine-video-1.5-official",
-                prompt = "A lighthouse at dusk",
-                image_urls = new[] { "https://images.example.com/lighthouse.jpg" },
-                duration = 20,
-            };
-        }
-        """;
+    private string AnalyzerDirectory => Path.Combine(feed.ExtractedDirectory, "analyzers", "dotnet", "cs");
 
     [Fact]
-    public void This_test_runs_on_Roslyn_4_8()
+    public void No_packed_assembly_references_a_roslyn_newer_than_4_8()
     {
-        Assert.Equal(Floor, typeof(Compilation).Assembly.GetName().Version);
-        Assert.Equal(Floor, typeof(CodeFixProvider).Assembly.GetName().Version);
-    }
-
-    [Fact]
-    public async Task No_packed_assembly_needs_a_newer_Roslyn_or_newer_BCL_than_Roslyn_4_8_brings()
-    {
-        var packed = await PackedAnalyzers.GetAsync();
-        // What Roslyn 4.8 itself is built against (System.Collections.Immutable, System.Reflection.Metadata, ...):
-        // a host that runs Roslyn 4.8 has at least these.
-        var roslynBaseline = References(typeof(Compilation).Assembly.Location)
-            .Concat(References(typeof(CodeFixProvider).Assembly.Location))
-            .GroupBy(r => r.Name!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Max(r => r.Version)!, StringComparer.Ordinal);
-        var bundled = packed.AssemblyPaths.Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
-
-        Assert.Equal(
-            new[] { "GrokContracts.CodeFixes", "GrokContracts.Generators", "GrokContracts.Spec", "YamlDotNet" },
-            bundled.OrderBy(n => n, StringComparer.Ordinal).ToArray());
-        foreach (var path in packed.AssemblyPaths)
+        var dlls = Directory.GetFiles(AnalyzerDirectory, "*.dll");
+        Assert.Equal(4, dlls.Length);
+        foreach (var dll in dlls)
         {
-            var references = References(path).ToList();
-            var file = Path.GetFileName(path);
-            // netstandard2.0 assemblies: loadable by Visual Studio (.NET Framework) and the .NET SDK compiler alike.
-            Assert.Contains(references, r => r.Name == "netstandard");
-            Assert.DoesNotContain(references, r => r.Name is "System.Runtime" or "System.Private.CoreLib");
-            foreach (var reference in references)
+            using var pe = new PEReader(File.OpenRead(dll));
+            var metadata = pe.GetMetadataReader();
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h))
+                .Select(r => (Name: metadata.GetString(r.Name), r.Version)).ToArray();
+            Assert.Contains(references, r => r.Name == "netstandard" && r.Version == new Version(2, 0, 0, 0));
+            foreach (var (name, version) in references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)))
             {
-                if (reference.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
-                {
-                    Assert.True(reference.Version <= Floor, $"{file} references {reference.Name} {reference.Version}, newer than Roslyn {Floor}");
-                }
-                else if (reference.Name!.StartsWith("System.Composition", StringComparison.Ordinal) && file == "GrokContracts.CodeFixes.dll")
-                {
-                    // [ExportCodeFixProvider] derives from System.Composition's ExportAttribute. Roslyn 4.8 is built
-                    // against 7.0.0.0, which the registry here does not serve (8.0.0 is the oldest). Hosts find code
-                    // fixes by reading that attribute from metadata, never loading System.Composition for it; the
-                    // command-line compiler never loads the code fixes at all.
-                    Assert.True(reference.Version <= new Version(8, 0, 0, 0), $"{file} references {reference.Name} {reference.Version}");
-                }
-                else if (roslynBaseline.TryGetValue(reference.Name!, out var baseline))
-                {
-                    Assert.True(reference.Version <= baseline, $"{file} references {reference.Name} {reference.Version}; Roslyn 4.8 brings only {baseline}");
-                }
-                else
-                {
-                    Assert.True(reference.Name is "netstandard" || bundled.Contains(reference.Name!), $"{file} references {reference.Name} {reference.Version}, which is neither bundled nor part of a Roslyn 4.8 host");
-                }
+                Assert.True(version <= Roslyn48, $"{Path.GetFileName(dll)} references {name} {version}");
             }
         }
     }
 
     [Fact]
-    public async Task The_packed_generator_and_analyzers_load_generate_and_diagnose_on_Roslyn_4_8()
+    public async Task Packed_generator_and_analyzers_load_generate_and_diagnose_on_roslyn_4_8()
     {
-        var package = await PackedPackage.GetAsync();
-        var packed = await PackedAnalyzers.GetAsync();
-        var consumer = ConsumerCompilation.Create(
-            package.ExtractEntry("lib/net8.0/GrokContracts.dll"),
-            new[] { ("/consumer/Consumer.cs", ConsumerSource) },
-            new[]
+        Assert.Equal(Roslyn48, typeof(Compilation).Assembly.GetName().Version);
+
+        var loader = new PackedAnalyzerLoader(AnalyzerDirectory);
+        var reference = new AnalyzerFileReference(Path.Combine(AnalyzerDirectory, "GrokContracts.Generators.dll"), loader);
+        var loadFailures = new List<string>();
+        reference.AnalyzerLoadFailed += (_, e) => loadFailures.Add($"{e.ErrorCode} {e.TypeName}: {e.Message}");
+        var generators = reference.GetGenerators(LanguageNames.CSharp);
+        var analyzers = reference.GetAnalyzers(LanguageNames.CSharp);
+        Assert.Empty(loadFailures);
+        Assert.NotEmpty(generators);
+        Assert.NotEmpty(analyzers);
+
+        var specs = Directory.GetFiles(Path.Combine(feed.ExtractedDirectory, "spec"), "*.yaml").Select(SpecText.FromFile).ToList();
+        var broken = new SpecText("/consumer/contracts/broken.yaml", "specVersion: 1\nmodel: broken\nsummary: &a x\n");
+        var options = new SpecOptionsProvider(
+            specs.ToDictionary(s => s.Path, _ => SpecOptionsProvider.Spec(shipped: true))
+                .Append(new(broken.Path, SpecOptionsProvider.Spec(shipped: false)))
+                .ToDictionary(p => p.Key, p => p.Value));
+        ImmutableArray<AdditionalText> additional = [.. specs, broken];
+
+        const string Source = """
+            using GrokContracts.GrokImagineVideo15Official;
+
+            public static class Consumer
             {
-                ("/package/specs/grok-imagine-video-1.5-official.yaml", package.ReadEntry("specs/grok-imagine-video-1.5-official.yaml"), true),
-                ("/package/specs/grok-imagine-video-1.5-beta.yaml", package.ReadEntry("specs/grok-imagine-video-1.5-beta.yaml"), true),
-                ("/consumer/contracts/broken.yaml", "model: acme-broken\nparameters: {\n", false),
-            });
+                public static string Typed() =>
+                    new VideoGenerationRequest("A lighthouse", "https://images.example.com/a.jpg").WithDuration(6).ToJson();
 
-        var generators = packed.Generators;
-        var analyzers = packed.Analyzers;
-        Assert.Empty(packed.LoadFailures);
-        Assert.Contains(generators, g => g.GetGeneratorType().FullName == "GrokContracts.Generators.ContractGenerator");
-        Assert.Contains(analyzers, a => a.SupportedDiagnostics.Any(d => d.Id == "GRK001"));
-        Assert.Contains(analyzers, a => a.SupportedDiagnostics.Any(d => d.Id == "GRK100"));
-        // The bundled dependencies came from the package folder, Roslyn from the host.
-        Assert.Contains(packed.LoadedAssemblies, a => a.GetName().Name == "GrokContracts.Spec");
+                public static object Raw() => new
+                {
+                    model = "grok-imagine-video-1.5-official",
+                    prompt = "A lighthouse",
+                    image_urls = new[] { "https://images.example.com/a.jpg" },
+                    duration = 20,
+                };
+            }
+            """;
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var compilation = CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(Source, parseOptions, path: "/consumer/Consumer.cs")],
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, consumer.AdditionalFiles, ConsumerCompilation.ParseOptions, consumer.ConfigOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(consumer.Compilation, out var output, out var generatorDiagnostics);
-        var run = driver.GetRunResult();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, additional, parseOptions, options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        var result = driver.GetRunResult();
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.Empty(generatorDiagnostics);
-        Assert.All(run.Results, r => Assert.Null(r.Exception));
-        var hintNames = run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToList();
-        Assert.Contains("GrokImagineVideo15Official.VideoGenerationRequest.g.cs", hintNames);
-        Assert.Contains("GrokImagineVideo15Beta.VideoGenerationRequest.g.cs", hintNames);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var hintNames = result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToArray();
+        Assert.Contains(hintNames, h => h.Contains("GrokImagineVideo15OfficialChannel", StringComparison.Ordinal));
+        Assert.Contains(hintNames, h => h.Contains("GrokImagineVideo15BetaChannel", StringComparison.Ordinal));
+        var compileErrors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(compileErrors.Length == 0, string.Join("\n", compileErrors.Select(d => d.ToString())));
 
-        var exceptions = new List<Exception>();
-        var withAnalyzers = output.WithAnalyzers(
+        var withAnalyzers = generated.WithAnalyzers(
             analyzers,
-            new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(consumer.AdditionalFiles, consumer.ConfigOptions),
-                onAnalyzerException: (e, _, _) => { lock (exceptions) { exceptions.Add(e); } },
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: false));
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional, options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
 
-        Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         var grk001 = Assert.Single(diagnostics, d => d.Id == "GRK001");
-        var position = SourcePosition.Of(ConsumerSource, "duration = 20", "20");
-        var span = grk001.Location.GetLineSpan();
-        Assert.Equal(("/consumer/Consumer.cs", position.Line, position.Column), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal("/consumer/Consumer.cs", grk001.Location.GetLineSpan().Path);
+        Assert.Equal(RulesSources.LineOf(Source, "duration = 20"), grk001.Location.GetLineSpan().StartLinePosition.Line + 1);
         var grk100 = Assert.Single(diagnostics, d => d.Id == "GRK100");
-        Assert.Equal("/consumer/contracts/broken.yaml", grk100.Location.GetLineSpan().Path);
+        Assert.Equal(broken.Path, grk100.Location.GetLineSpan().Path);
+        Assert.Equal(3, grk100.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
-    [Fact]
-    public async Task The_packed_code_fixes_load_and_fix_on_Roslyn_4_8_Workspaces()
+    /// <summary>The host's framework assemblies plus the packed runtime library (lib/net8.0).</summary>
+    private List<MetadataReference> References()
     {
-        var package = await PackedPackage.GetAsync();
-        var packed = await PackedAnalyzers.GetAsync();
-        var fixers = packed.References
-            .SelectMany(r => r.GetAssembly().GetTypes())
-            .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var references = Directory.GetFiles(framework, "*.dll")
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Where(IsManaged)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
-        Assert.Contains(fixers, f => f.FixableDiagnosticIds.Contains("GRK001"));
-
-        using var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var official = "/package/specs/grok-imagine-video-1.5-official.yaml";
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(
-                projectId, VersionStamp.Default, "Consumer", "Consumer", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: ConsumerCompilation.ParseOptions,
-                metadataReferences: ConsumerCompilation.Create(package.ExtractEntry("lib/net8.0/GrokContracts.dll"), Array.Empty<(string, string)>(), Array.Empty<(string, string, bool)>()).Compilation.References,
-                analyzerReferences: packed.References))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Consumer.cs", SourceText.From(ConsumerSource.Replace("GrokContracts.GrokImagineVideo15Official", "System", StringComparison.Ordinal).Replace("new VideoGenerationRequest(\"A lighthouse at dusk\", \"https://images.example.com/lighthouse.jpg\").WithDuration(6).ToJson()", "string.Empty", StringComparison.Ordinal)), filePath: "/consumer/Consumer.cs")
-            .AddAdditionalDocument(DocumentId.CreateNewId(projectId), "grok-imagine-video-1.5-official.yaml", SourceText.From(package.ReadEntry("specs/grok-imagine-video-1.5-official.yaml")), filePath: official)
-            .AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From($"is_global = true\n\n[{official}]\nbuild_metadata.AdditionalFiles.GrokContract = true\nbuild_metadata.AdditionalFiles.GrokContractShipped = true\n"), filePath: "/consumer/.globalconfig");
-        var project = solution.GetProject(projectId)!;
-        var document = project.Documents.Single();
-
-        var compilation = (await project.GetCompilationAsync())!;
-        var diagnostics = await compilation.WithAnalyzers(packed.Analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-        var grk001 = Assert.Single(diagnostics, d => d.Id == "GRK001");
-        var fixer = fixers.First(f => f.FixableDiagnosticIds.Contains("GRK001"));
-        var actions = new List<CodeAction>();
-        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, grk001, (action, _) => actions.Add(action), CancellationToken.None));
-        var apply = Assert.IsType<ApplyChangesOperation>(Assert.Single(await actions[0].GetOperationsAsync(CancellationToken.None)));
-        var fixedText = (await apply.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
-
-        Assert.Contains("duration = 15,", fixedText, StringComparison.Ordinal);
+        references.Add(MetadataReference.CreateFromFile(Path.Combine(feed.ExtractedDirectory, "lib", "net8.0", "GrokContracts.dll")));
+        return references;
     }
 
-    private static IEnumerable<System.Reflection.AssemblyName> References(string path)
+    private static bool IsManaged(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var pe = new PEReader(stream);
-        var metadata = pe.GetMetadataReader();
-        return metadata.AssemblyReferences
-            .Select(handle => metadata.GetAssemblyReference(handle).GetAssemblyName())
-            .ToList();
+        using var pe = new PEReader(File.OpenRead(path));
+        return pe.HasMetadata;
     }
 }

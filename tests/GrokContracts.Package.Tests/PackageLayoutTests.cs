@@ -2,103 +2,105 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using System.Xml.Linq;
 using GrokContracts.Package.Tests.Infrastructure;
 
 namespace GrokContracts.Package.Tests;
 
-/// <summary>What is in GrokContracts.nupkg: the files a consumer's build needs, the metadata users expect, no Roslyn dependency.</summary>
-public sealed class PackageLayoutTests
+/// <summary>What is inside the .nupkg: the files a consumer's build needs and the metadata users expect.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageLayoutTests(PackedFeed feed)
 {
+    private static readonly string[] ExpectedEntries =
+    [
+        "GrokContracts.nuspec",
+        "README.md",
+        "analyzers/dotnet/cs/GrokContracts.CodeFixes.dll",
+        "analyzers/dotnet/cs/GrokContracts.Generators.dll",
+        "analyzers/dotnet/cs/GrokContracts.Spec.dll",
+        "analyzers/dotnet/cs/YamlDotNet.dll",
+        "build/GrokContracts.Contracts.props",
+        "build/GrokContracts.Contracts.targets",
+        "build/GrokContracts.props",
+        "build/GrokContracts.targets",
+        "lib/net8.0/GrokContracts.dll",
+        "lib/net8.0/GrokContracts.xml",
+        "lib/netstandard2.0/GrokContracts.dll",
+        "lib/netstandard2.0/GrokContracts.xml",
+        "spec/contract.schema.json",
+        "spec/grok-imagine-video-1.5-beta.yaml",
+        "spec/grok-imagine-video-1.5-official.yaml",
+    ];
+
     [Fact]
-    public async Task The_package_holds_the_runtime_library_the_bundled_analyzers_the_build_files_and_the_specs()
+    public void Package_holds_exactly_the_runtime_analyzers_build_logic_and_shipped_specs()
     {
-        var package = await PackedPackage.GetAsync();
-        using var zip = ZipFile.OpenRead(package.NupkgPath);
-        var entries = zip.Entries.Select(e => e.FullName).Where(n => !IsPackagingPart(n)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        var shippedSpecs = Directory.GetFiles(PackedPackage.SpecDirectory, "*.yaml").Select(p => "specs/" + Path.GetFileName(p));
+        using var zip = ZipFile.OpenRead(feed.PackagePath);
+        var entries = zip.Entries
+            .Select(e => e.FullName)
+            .Where(n => !n.StartsWith("_rels/", StringComparison.Ordinal)
+                && !n.StartsWith("package/", StringComparison.Ordinal)
+                && n != "[Content_Types].xml")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
-        var expected = new[]
-        {
-            "GrokContracts.nuspec",
-            "README.md",
-            "analyzers/dotnet/cs/GrokContracts.CodeFixes.dll",
-            "analyzers/dotnet/cs/GrokContracts.Generators.dll",
-            "analyzers/dotnet/cs/GrokContracts.Spec.dll",
-            "analyzers/dotnet/cs/YamlDotNet.dll",
-            "build/GrokContracts.props",
-            "build/GrokContracts.targets",
-            "buildTransitive/GrokContracts.props",
-            "buildTransitive/GrokContracts.targets",
-            "lib/net8.0/GrokContracts.dll",
-            "lib/net8.0/GrokContracts.xml",
-            "lib/netstandard2.0/GrokContracts.dll",
-            "lib/netstandard2.0/GrokContracts.xml",
-            "specs/contract.schema.json",
-        }.Concat(shippedSpecs).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected, entries);
-
-        // The packed specs are the repository's, byte for byte.
-        foreach (var spec in shippedSpecs.Append("specs/contract.schema.json"))
-        {
-            Assert.Equal(File.ReadAllText(Path.Combine(PackedPackage.SpecDirectory, Path.GetFileName(spec))), package.ReadEntry(spec));
-        }
-
-        // The packed build files are the ones in-repo consumers use (eng/UseGrokContracts.targets), so both routes agree.
-        var buildDirectory = Path.Combine(PackedPackage.RepoRoot, "src", "GrokContracts.Generators", "build");
-        Assert.Equal(File.ReadAllText(Path.Combine(buildDirectory, "GrokContracts.props")), package.ReadEntry("buildTransitive/GrokContracts.props"));
-        Assert.Equal(File.ReadAllText(Path.Combine(buildDirectory, "GrokContracts.targets")), package.ReadEntry("buildTransitive/GrokContracts.targets"));
-        Assert.Contains("../buildTransitive/GrokContracts.props", package.ReadEntry("build/GrokContracts.props"), StringComparison.Ordinal);
-        Assert.Contains("../buildTransitive/GrokContracts.targets", package.ReadEntry("build/GrokContracts.targets"), StringComparison.Ordinal);
+        Assert.Equal(ExpectedEntries.Order(StringComparer.Ordinal), entries);
     }
 
     [Fact]
-    public async Task The_nuspec_has_the_metadata_users_expect_and_no_Roslyn_or_analyzer_project_dependency()
+    public void Packed_specs_readme_and_build_logic_are_the_repository_files()
     {
-        var package = await PackedPackage.GetAsync();
-        var nuspec = XDocument.Parse(package.ReadEntry("GrokContracts.nuspec"));
-        var ns = nuspec.Root!.Name.Namespace;
-        var metadata = nuspec.Root.Element(ns + "metadata")!;
-        string Value(string name) => metadata.Element(ns + name)?.Value ?? string.Empty;
+        foreach (var spec in Directory.GetFiles(Path.Combine(feed.RepoRoot, "spec")))
+        {
+            Assert.Equal(File.ReadAllText(spec), Extracted("spec", Path.GetFileName(spec)));
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(feed.RepoRoot, "README.md")), Extracted("README.md"));
+        var shared = Path.Combine(feed.RepoRoot, "src", "GrokContracts.Generators", "build");
+        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.props")), Extracted("build", "GrokContracts.Contracts.props"));
+        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.targets")), Extracted("build", "GrokContracts.Contracts.targets"));
+        Assert.Contains("GrokContractsShippedSpecDirectory", Extracted("build", "GrokContracts.props"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nuspec_has_the_metadata_users_expect_and_no_roslyn_dependency()
+    {
+        var nuspec = XDocument.Parse(Extracted("GrokContracts.nuspec"));
+        string Value(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name).Value;
+        XElement Element(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name);
 
         Assert.Equal("GrokContracts", Value("id"));
-        Assert.Equal(PackedPackage.ExpectedVersion, Value("version"));
-        Assert.Equal(PackedPackage.ExpectedVersion, package.Version);
-        Assert.Contains("source generator", Value("description"), StringComparison.Ordinal);
+        Assert.Equal(VersionFromDirectoryBuildProps(), Value("version"));
+        Assert.Equal("expression", Element("license").Attribute("type")?.Value);
         Assert.Equal("MIT", Value("license"));
-        Assert.Equal("expression", metadata.Element(ns + "license")!.Attribute("type")!.Value);
         Assert.Equal("README.md", Value("readme"));
-        Assert.Equal(File.ReadAllText(Path.Combine(PackedPackage.RepoRoot, "README.md")), package.ReadEntry("README.md"));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.Contains("source-generator", Value("tags").Split(' '));
-        Assert.Contains("analyzer", Value("tags").Split(' '));
-        Assert.StartsWith("https://", Value("projectUrl"), StringComparison.Ordinal);
-        var repository = metadata.Element(ns + "repository")!;
-        Assert.Equal("git", repository.Attribute("type")!.Value);
-        Assert.StartsWith("https://", repository.Attribute("url")!.Value, StringComparison.Ordinal);
-        Assert.Matches(new Regex("^[0-9a-f]{40}$"), repository.Attribute("commit")!.Value);
+        Assert.Equal("git", Element("repository").Attribute("type")?.Value);
+        Assert.StartsWith("https://", Element("repository").Attribute("url")?.Value, StringComparison.Ordinal);
 
-        var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToDictionary(g => g.Attribute("targetFramework")!.Value, g => g);
-        Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
-        var ids = groups.Values.SelectMany(g => g.Elements(ns + "dependency")).Select(d => d.Attribute("id")!.Value).ToList();
-        Assert.Contains("System.Text.Json", groups[".NETStandard2.0"].Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value));
-        // Analyzers are bundled, not dependencies: a consumer never restores Roslyn, YamlDotNet or our analyzer projects.
-        Assert.DoesNotContain(ids, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
-        Assert.DoesNotContain(ids, id => id is "YamlDotNet" or "PolySharp" || id.StartsWith("GrokContracts", StringComparison.Ordinal));
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToArray();
+        Assert.NotEmpty(dependencies);
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("GrokContracts", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(dependencies, d => d.Equals("PolySharp", StringComparison.OrdinalIgnoreCase) || d.Equals("YamlDotNet", StringComparison.OrdinalIgnoreCase));
+        var groups = nuspec.Descendants().Where(e => e.Name.LocalName == "group").Select(e => e.Attribute("targetFramework")!.Value);
+        Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task Pack_makes_a_symbol_package_and_prints_no_warning()
+    public void Symbols_package_is_next_to_the_package_and_pack_is_warning_free()
     {
-        var package = await PackedPackage.GetAsync();
-
-        Assert.DoesNotMatch(new Regex(@"warning (NU|CS|MSB)\d+"), package.Pack.Output);
-        using var symbols = ZipFile.OpenRead(package.SnupkgPath);
-        var pdbs = symbols.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".pdb", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal);
-        Assert.Equal(new[] { "lib/net8.0/GrokContracts.pdb", "lib/netstandard2.0/GrokContracts.pdb" }, pdbs);
+        Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath, ".snupkg")), "no .snupkg next to " + feed.PackagePath);
+        using (var symbols = ZipFile.OpenRead(Path.ChangeExtension(feed.PackagePath, ".snupkg")))
+        {
+            Assert.Contains(symbols.Entries, e => e.FullName == "lib/net8.0/GrokContracts.pdb");
+            Assert.Contains(symbols.Entries, e => e.FullName == "lib/netstandard2.0/GrokContracts.pdb");
+        }
+        Assert.DoesNotMatch(@"warning NU\d{4}", feed.Pack.Output);
     }
 
-    private static bool IsPackagingPart(string name) =>
-        name is "[Content_Types].xml" || name.StartsWith("_rels/", StringComparison.Ordinal) || name.StartsWith("package/", StringComparison.Ordinal);
+    private string Extracted(params string[] path) => File.ReadAllText(Path.Combine([feed.ExtractedDirectory, .. path]));
+
+    private string VersionFromDirectoryBuildProps() =>
+        XDocument.Load(Path.Combine(feed.RepoRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
 }

@@ -59,6 +59,24 @@ public sealed class GRK007Tests
             Official(context),
             Verify.Diagnostic("GRK007").WithLocation(0));
 
+    /// <summary>Regression (typing-state suite): removing a projection initializer removed only its expression and threw in the rewriter.</summary>
+    [Fact]
+    public Task Fix_RemovesProjectionInitializer() =>
+        Verify.CodeFix<UnknownParameterFixer>(
+            """
+            public static class Payloads
+            {
+                public static object Create(bool nsfw_checker) => new { model = "grok-imagine-video-1.5-official", prompt = "A cat", image_urls = new[] { "https://cdn.example.com/cat.png" }, {|#0:nsfw_checker|} };
+            }
+            """,
+            """
+            public static class Payloads
+            {
+                public static object Create(bool nsfw_checker) => new { model = "grok-imagine-video-1.5-official", prompt = "A cat", image_urls = new[] { "https://cdn.example.com/cat.png" } };
+            }
+            """,
+            Verify.Diagnostic("GRK007").WithLocation(0));
+
     [Fact]
     public Task Fix_RemovesFromMultiLineJson() =>
         Verify.CodeFix<UnknownParameterFixer>(

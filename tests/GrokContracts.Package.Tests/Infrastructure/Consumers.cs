@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace GrokContracts.Package.Tests.Infrastructure;
+
+/// <summary>The result of <c>dotnet format analyzers</c> on a consumer, and the rebuild after it.</summary>
+public sealed record CodeFixRun(string Before, string AfterFirstPass, string After, DotnetResult FirstPass, DotnetResult SecondPass, DotnetResult Rebuild);
+
+/// <summary>
+/// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs three consumer builds
+/// and one `dotnet format`: <c>typed</c> (must build clean and run), <c>rules</c> (every expected diagnostic in one
+/// failing build) and <c>fixes</c> (edited in place by the code fixes).
+/// </summary>
+public static class Consumers
+{
+    public const string OfficialJson =
+        """{"model":"grok-imagine-video-1.5-official","prompt":"A lighthouse at dusk","image_urls":["https://images.example.com/lighthouse.jpg"],"aspect_ratio":"9:16","resolution":"720p","duration":6,"audio":true}""";
+
+    public const string BetaJson =
+        """{"model":"grok-imagine-video-1.5-beta","image_urls":["https://images.example.com/lighthouse.jpg"],"aspect_ratio":"auto","resolution":"480p","duration":2}""";
+
+    /// <summary>A net10.0 console app with warnings as errors: typed requests for both channels, printed as JSON.</summary>
+    public static async Task<DotnetResult> RunTypedAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("typed");
+        File.WriteAllText(Path.Combine(directory, "Typed.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System;
+            using GrokContracts.GrokImagineVideo15Official;
+            using Beta = GrokContracts.GrokImagineVideo15Beta;
+
+            var official = new VideoGenerationRequest("A lighthouse at dusk", "https://images.example.com/lighthouse.jpg")
+                .WithAspectRatio(AspectRatio.Portrait9x16)
+                .WithResolution(Resolution.P720)
+                .WithDuration(6);
+            Console.WriteLine("official " + official.ToJson());
+
+            var beta = new Beta.VideoGenerationRequest("https://images.example.com/lighthouse.jpg")
+                .WithAspectRatio(Beta.AspectRatio.Auto)
+                .WithDuration(2);
+            Console.WriteLine("beta " + beta.ToJson());
+
+            // Not a constant, so only the runtime validation (from the runtime library in lib/) can see it.
+            var tooLong = official.WithDuration(args.Length + 20).Validate();
+            Console.WriteLine("violation " + tooLong[0].Code + " " + tooLong[0].Message);
+            """);
+        return await feed.RunConsumerAsync(directory, "run", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A netstandard2.0 library (C# 7.3, the runtime's netstandard2.0 asset) with raw-payload mistakes, a project
+    /// spec that overrides the shipped official one (maximum 10, own namespace, internal), and two broken specs.
+    /// </summary>
+    public static async Task<DotnetResult> BuildRulesAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("rules");
+        File.WriteAllText(Path.Combine(directory, "Rules.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+                <GrokContractSpec Include="contracts/*.yaml" Namespace="Consumer.Contracts" Visibility="internal" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Mistakes.cs"), RulesSources.Mistakes);
+        File.WriteAllText(Path.Combine(directory, "Override.cs"), RulesSources.Override);
+        var contracts = Directory.CreateDirectory(Path.Combine(directory, "contracts")).FullName;
+        var official = File.ReadAllText(Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+        File.WriteAllText(Path.Combine(contracts, "official-max10.yaml"), RulesSources.WithMaximum10(official));
+        File.WriteAllText(Path.Combine(contracts, "broken-schema.yaml"), RulesSources.WithSchemaError(official));
+        File.WriteAllText(Path.Combine(contracts, "broken-syntax.yaml"), RulesSources.SyntaxError);
+        return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// `dotnet format analyzers` with the GRK001/GRK003 fixes, run twice, then a rebuild that must be clean. Twice,
+    /// because with both ids in one run dotnet format reports "Unable to fix GRK003. Code fix AllowedValueFixer didn't
+    /// return a Fix All action" when the same payload also has a GRK001 (GRK003 alone is fixed): the second run
+    /// picks up what the first left.
+    /// </summary>
+    public static async Task<CodeFixRun> ApplyCodeFixesAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("fixes");
+        File.WriteAllText(Path.Combine(directory, "Fixes.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var source = Path.Combine(directory, "Payloads.cs");
+        File.WriteAllText(source, RulesSources.Fixable);
+        string[] format = ["format", "analyzers", "Fixes.csproj", "--diagnostics", "GRK001", "GRK003", "--severity", "info", "-v", "n"];
+        var first = await feed.RunConsumerAsync(directory, format).ConfigureAwait(false);
+        var afterFirst = File.ReadAllText(source);
+        var second = await feed.RunConsumerAsync(directory, [.. format, "--no-restore"]).ConfigureAwait(false);
+        var after = File.ReadAllText(source);
+        var rebuild = await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+        return new CodeFixRun(RulesSources.Fixable, afterFirst, after, first, second, rebuild);
+    }
+}

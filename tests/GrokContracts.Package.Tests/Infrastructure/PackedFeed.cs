@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+
+namespace GrokContracts.Package.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackedFeed>
+{
+    public const string Name = "Packed GrokContracts";
+}
+
+/// <summary>
+/// Packs <c>src/GrokContracts</c> once per test run into a temporary folder feed and consumes it from fresh
+/// projects. Each run has its own packages folder (<c>NUGET_PACKAGES</c>), so a package cached by an earlier run
+/// can never stand in for the one just packed; the consumers' <c>nuget.config</c> maps <c>GrokContracts</c> to the
+/// temporary feed only. The consumer builds start together as soon as the package exists (at most two at a time)
+/// and each test awaits the one it asserts on.
+/// </summary>
+public sealed class PackedFeed : IAsyncLifetime, IDisposable
+{
+    public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly SemaphoreSlim _buildSlots = new(2);
+    private readonly ConcurrentQueue<DotnetResult> _consumerRuns = new();
+
+    public PackedFeed()
+    {
+        RepoRoot = FindRepoRoot();
+        Configuration = Metadata("GrokContracts.Configuration") ?? "Debug";
+        Root = Path.Combine(Path.GetTempPath(), "grokcontracts-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        FeedDirectory = Path.Combine(Root, "feed");
+        PackagesDirectory = Path.Combine(Root, "packages");
+        ExtractedDirectory = Path.Combine(Root, "extracted");
+        ConsumersDirectory = Path.Combine(Root, "consumers");
+    }
+
+    public string RepoRoot { get; }
+
+    public string Configuration { get; }
+
+    public string Root { get; }
+
+    public string FeedDirectory { get; }
+
+    public string PackagesDirectory { get; }
+
+    public string ExtractedDirectory { get; }
+
+    public string ConsumersDirectory { get; }
+
+    public string PackagePath { get; private set; } = "";
+
+    public string Version { get; private set; } = "";
+
+    public DotnetResult Pack { get; private set; } = null!;
+
+    /// <summary>Every consumer-side dotnet invocation that has finished so far.</summary>
+    public IReadOnlyCollection<DotnetResult> ConsumerRuns => _consumerRuns;
+
+    public Task<DotnetResult> TypedRun { get; private set; } = null!;
+
+    public Task<DotnetResult> RulesBuild { get; private set; } = null!;
+
+    public Task<CodeFixRun> CodeFixes { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(FeedDirectory);
+        Directory.CreateDirectory(ConsumersDirectory);
+        // Nothing above the consumers (e.g. a Directory.Build.props in /tmp) may change their build.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
+
+        Pack = await DotnetCli.RunAsync(
+            RepoRoot,
+            new Dictionary<string, string?>(),
+            PackTimeout,
+            "pack", Path.Combine(RepoRoot, "src", "GrokContracts", "GrokContracts.csproj"),
+            "-c", Configuration, "-o", FeedDirectory, "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+        if (Pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + Pack);
+        }
+
+        PackagePath = Directory.GetFiles(FeedDirectory, "GrokContracts.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        ZipFile.ExtractToDirectory(PackagePath, ExtractedDirectory);
+        var nuspec = XDocument.Load(Path.Combine(ExtractedDirectory, "GrokContracts.nuspec"));
+        Version = nuspec.Descendants().First(e => e.Name.LocalName == "version").Value;
+
+        TypedRun = Slot(() => Consumers.RunTypedAsync(this));
+        RulesBuild = Slot(() => Consumers.BuildRulesAsync(this));
+        CodeFixes = Slot(() => Consumers.ApplyCodeFixesAsync(this));
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("GROKCONTRACTS_E2E_KEEP") is null)
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _buildSlots.Dispose();
+
+    /// <summary>A fresh consumer folder with a nuget.config that takes GrokContracts from the temporary feed only.</summary>
+    public string CreateConsumer(string name)
+    {
+        var directory = Path.Combine(ConsumersDirectory, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="grokcontracts-e2e" value="{FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="grokcontracts-e2e"><package pattern="GrokContracts" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        return directory;
+    }
+
+    /// <summary>Runs dotnet in a consumer folder with this run's isolated packages folder, and records the result.</summary>
+    public async Task<DotnetResult> RunConsumerAsync(string directory, params string[] arguments)
+    {
+        var result = await DotnetCli.RunAsync(
+            directory,
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesDirectory },
+            BuildTimeout,
+            arguments).ConfigureAwait(false);
+        _consumerRuns.Enqueue(result);
+        return result;
+    }
+
+    private async Task<T> Slot<T>(Func<Task<T>> run)
+    {
+        await _buildSlots.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            _buildSlots.Release();
+        }
+    }
+
+    private static string? Metadata(string key) =>
+        typeof(PackedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
+
+    private static string FindRepoRoot()
+    {
+        var fromBuild = Metadata("GrokContracts.RepoRoot");
+        if (fromBuild is not null && File.Exists(Path.Combine(fromBuild, "GrokContracts.sln")))
+        {
+            return Path.GetFullPath(fromBuild);
+        }
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GrokContracts.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("GrokContracts.sln not found above " + AppContext.BaseDirectory);
+    }
+}
