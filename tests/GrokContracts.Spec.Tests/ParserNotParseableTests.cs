@@ -96,3 +96,20 @@ public class ParserNotParseableTests
         DiagnosticAssert.Single(text, "GRK100", 1, 3);
     }
 }
+
+/// <summary>Errors YamlDotNet raises without a mark (e.g. an unclosed flow sequence) still point into the file.</summary>
+public class ParserReaderFailureTests
+{
+    [Fact]
+    public void Reader_failure_without_a_mark_is_reported_near_where_reading_stopped()
+    {
+        var text = SpecFiles.Official.Replace("minimum: 3", "minimum: [3", System.StringComparison.Ordinal);
+        var line = System.Array.FindIndex(text.Split('\n'), l => l.Contains("minimum: [3", System.StringComparison.Ordinal)) + 1;
+
+        var diagnostic = Assert.Single(ContractParser.Parse(text, "official.yaml").Diagnostics);
+
+        Assert.Equal("GRK100", diagnostic.Id);
+        Assert.InRange(diagnostic.Start.Line, line, line + 1);
+        Assert.Contains("after this point", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+}

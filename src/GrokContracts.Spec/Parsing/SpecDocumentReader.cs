@@ -35,9 +35,10 @@ internal static class SpecDocumentReader
             return null;
         }
 
+        var progress = new ReadProgress();
         try
         {
-            return ReadEvents(text, diagnostics, cancellationToken);
+            return ReadEvents(text, diagnostics, progress, cancellationToken);
         }
         catch (YamlException ex)
         {
@@ -47,8 +48,8 @@ internal static class SpecDocumentReader
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // YamlDotNet documents YamlException only, but a compiler must never crash on user input:
-            // anything else it throws on garbage is still "not parseable".
-            diagnostics.NotParseable("the YAML reader failed: " + ex.Message, new SpecPosition(1, 1), new SpecPosition(1, 1));
+            // anything else it throws on garbage is still "not parseable", reported where reading stopped.
+            diagnostics.NotParseable("the YAML reader failed after this point: " + ex.Message, progress.Last, progress.Last);
             return null;
         }
     }
@@ -56,7 +57,7 @@ internal static class SpecDocumentReader
     public static SpecPosition ToPosition(Mark mark) =>
         new(Math.Max(1, (int)Math.Min(int.MaxValue, mark.Line)), Math.Max(1, (int)Math.Min(int.MaxValue, mark.Column)));
 
-    private static SpecNode? ReadEvents(string text, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static SpecNode? ReadEvents(string text, DiagnosticBag diagnostics, ReadProgress progress, CancellationToken cancellationToken)
     {
         var parser = new Parser(new StringReader(text));
         var stack = new List<SpecNode>();
@@ -75,6 +76,7 @@ internal static class SpecDocumentReader
             var current = parser.Current!;
             var start = ToPosition(current.Start);
             var end = ToPosition(current.End);
+            progress.Last = end;
             switch (current)
             {
                 case DocumentStart:
@@ -180,5 +182,11 @@ internal static class SpecDocumentReader
         }
 
         return "not valid YAML/JSON: " + message.Trim();
+    }
+
+    /// <summary>Where the event reader got to, for errors YamlDotNet raises without a position.</summary>
+    private sealed class ReadProgress
+    {
+        public SpecPosition Last { get; set; } = new(1, 1);
     }
 }
