@@ -122,21 +122,9 @@ internal static class PayloadEdits
             return valueText.Replace("\"", "\"\"");
         }
 
-        var builder = new StringBuilder(valueText.Length + 8);
-        foreach (var c in valueText)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder.ToString();
+        // A regular literal: Roslyn's own escaping (quotes, backslashes and every control character), quotes stripped.
+        var quoted = SymbolDisplay.FormatLiteral(valueText, quote: true);
+        return quoted.Substring(1, quoted.Length - 2);
     }
 
     /// <summary>The separated list that holds <paramref name="member"/> in its parent, when there is one.</summary>

@@ -17,28 +17,13 @@ public static class ContractJson
     private static Scratch? t_scratch;
 
     /// <summary>The request body as UTF-8 JSON bytes.</summary>
-    public static byte[] ToUtf8Bytes(IContractRequest request)
-    {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        var scratch = Rent();
-        try
-        {
-            request.WriteTo(scratch.Writer);
-            scratch.Writer.Flush();
-            return scratch.Stream.ToArray();
-        }
-        finally
-        {
-            Return(scratch);
-        }
-    }
+    public static byte[] ToUtf8Bytes(IContractRequest request) => Write(request, static stream => stream.ToArray());
 
     /// <summary>The request body as a JSON string.</summary>
-    public static string ToJson(IContractRequest request)
+    public static string ToJson(IContractRequest request) =>
+        Write(request, static stream => Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+
+    private static T Write<T>(IContractRequest request, Func<MemoryStream, T> result)
     {
         if (request is null)
         {
@@ -50,7 +35,7 @@ public static class ContractJson
         {
             request.WriteTo(scratch.Writer);
             scratch.Writer.Flush();
-            return Encoding.UTF8.GetString(scratch.Stream.GetBuffer(), 0, (int)scratch.Stream.Length);
+            return result(scratch.Stream);
         }
         finally
         {
