@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using GrokContracts.Spec;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace GrokContracts.Generators;
@@ -59,24 +60,7 @@ internal static class CSharpText
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>The camelCase form of a PascalCase name, escaped when it is a keyword (<c>ImageUrls</c> → <c>imageUrls</c>).</summary>
-    public static string CamelCase(string pascal)
-    {
-        if (pascal.Length == 0)
-        {
-            return pascal;
-        }
-
-        var upper = 0;
-        while (upper < pascal.Length && char.IsUpper(pascal[upper]))
-        {
-            upper++;
-        }
-
-        // "URL" → "url", "URLList" → "urlList", "P480" → "p480"
-        var lowerCount = upper <= 1 || upper == pascal.Length ? Math.Max(upper, 1) : upper - 1;
-        var camel = pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
-        return Identifier(camel);
-    }
+    public static string CamelCase(string pascal) => Identifier(ContractNaming.ToCamelCase(pascal));
 
     /// <summary>Text escaped for an XML doc comment; line breaks become spaces.</summary>
     public static string Xml(string? text)

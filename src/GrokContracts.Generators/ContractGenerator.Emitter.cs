@@ -40,7 +40,7 @@ public sealed partial class ContractGenerator
                 _parameters.Add(new ParameterShape(parameter, Namespace));
             }
 
-            ChannelTypeName = GeneratedNames.ChannelTypeName(_contract);
+            ChannelTypeName = ContractNaming.ChannelTypeName(_contract.ModelId);
         }
 
         private string Namespace => _target.Namespace;

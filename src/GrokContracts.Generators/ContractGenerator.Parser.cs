@@ -53,8 +53,8 @@ public sealed partial class ContractGenerator
         }
 
         var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
-        // A contract whose generated names collide would not compile: generate nothing (the analyzer reports GRK102).
-        var contract = result.HasErrors || result.Contract is null || GeneratedNames.FindConflicts(result.Contract).Count > 0 ? null : result.Contract;
+        // A spec with errors (generated names that would collide among them, GRK102) generates nothing; the analyzer says why.
+        var contract = result.HasErrors ? null : result.Contract;
         return new ParsedSpec(file.Path, contract, result.Contract?.ModelId ?? result.ModelId, file.Namespace, file.Internal, file.Shipped);
     }
 

@@ -50,44 +50,6 @@ public sealed class SpecFileAnalyzer : DiagnosticAnalyzer
                 Report(context.ReportDiagnostic, diagnostic, file.Path, text);
             }
         }
-
-        // Names only the generator knows about (its own members) are checked here, as GRK102 too.
-        if (!result.HasErrors && result.Contract is not null)
-        {
-            foreach (var conflict in GeneratedNames.FindConflicts(result.Contract))
-            {
-                var position = ParameterKeyPosition(text, conflict.Parameter);
-                Report(context.ReportDiagnostic, new SpecDiagnostic(SpecDiagnosticIds.Inconsistent, conflict.Message, file.Path, position, position), file.Path, text);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Where a parameter's key is (the first <c>name:</c> or <c>"name":</c> key after <c>parameters</c>), since the
-    /// contract model carries no positions; line 1 when not found.
-    /// </summary>
-    private static SpecPosition ParameterKeyPosition(SourceText text, string? parameter)
-    {
-        if (parameter is null)
-        {
-            return new SpecPosition(1, 1);
-        }
-
-        var inParameters = false;
-        foreach (var line in text.Lines)
-        {
-            var trimmed = line.ToString().TrimStart();
-            if (!inParameters)
-            {
-                inParameters = trimmed.StartsWith("parameters", System.StringComparison.Ordinal) || trimmed.StartsWith("\"parameters\"", System.StringComparison.Ordinal);
-            }
-            else if (trimmed.StartsWith(parameter + ":", System.StringComparison.Ordinal) || trimmed.StartsWith("\"" + parameter + "\"", System.StringComparison.Ordinal))
-            {
-                return new SpecPosition(line.LineNumber + 1, line.ToString().Length - trimmed.Length + 1);
-            }
-        }
-
-        return new SpecPosition(1, 1);
     }
 
     private static void AnalyzeModelIds(CompilationAnalysisContext context)

@@ -31,6 +31,63 @@ public static class ContractNaming
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>
+    /// Members the generator declares on every request type besides the parameters' properties and <c>With…</c>
+    /// methods. A parameter whose C# name is one of these is a GRK102 (rename it with <c>csharpName:</c>).
+    /// </summary>
+    public static IReadOnlyList<string> GeneratedRequestMembers { get; } = new[]
+    {
+        "ModelId", "Validate", "EnsureValid", "WriteTo", "ToJson", "ToUtf8Bytes", "ToString", "Equals", "GetHashCode",
+        "GetType", "MemberwiseClone", "MemberwiseCopy", "Finalize", "CopyOf", "AddViolation",
+    };
+
+    /// <summary>
+    /// Members the generator declares on every channel class (<see cref="ChannelTypeName"/>) besides the
+    /// per-parameter constants (<c>DurationMinimum</c>, <c>DurationMaximum</c>, <c>DurationDefault</c>, …).
+    /// </summary>
+    public static IReadOnlyList<string> GeneratedChannelMembers { get; } = new[]
+    {
+        "ModelId", "BaseUrl", "SubmitMethod", "SubmitPath", "PollMethod", "PollPath", "FormatPollPath", "CreditUsd",
+        "PerSecondUsd", "VideoUrlsValidFor", "TryGetOutputSize", "EstimateCredits", "Equals", "GetHashCode", "GetType", "ToString",
+        "ReferenceEquals", "MemberwiseClone",
+    };
+
+    /// <summary>Suffixes of the per-parameter constants on the channel class (<c>Duration</c> + <c>Maximum</c>).</summary>
+    public static IReadOnlyList<string> GeneratedChannelConstantSuffixes { get; } = new[] { "Minimum", "Maximum", "MinItems", "MaxItems", "Default" };
+
+    /// <summary>Suffix of the generated helper class of an enum (<c>Resolution</c> → <c>ResolutionWire</c>).</summary>
+    public const string WireClassSuffix = "Wire";
+
+    /// <summary>The generated static class of channel facts, e.g. <c>GrokImagineVideo15OfficialChannel</c>.</summary>
+    public static string ChannelTypeName(string modelId) => ToMemberName(modelId) + "Channel";
+
+    /// <summary>
+    /// camelCase of a PascalCase name, as the generator names constructor arguments and backing fields:
+    /// <c>Duration</c> → <c>duration</c>, <c>URL</c> → <c>url</c>, <c>URLList</c> → <c>urlList</c>, <c>P480</c> →
+    /// <c>p480</c>. The result may be a keyword (<c>Class</c> → <c>class</c>); the generator escapes it with <c>@</c>.
+    /// </summary>
+    public static string ToCamelCase(string pascal)
+    {
+        if (pascal is null)
+        {
+            throw new ArgumentNullException(nameof(pascal));
+        }
+
+        if (pascal.Length == 0)
+        {
+            return pascal;
+        }
+
+        var upper = 0;
+        while (upper < pascal.Length && char.IsUpper(pascal[upper]))
+        {
+            upper++;
+        }
+
+        var lowerCount = upper <= 1 || upper == pascal.Length ? Math.Max(upper, 1) : upper - 1;
+        return pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
+    }
+
     /// <summary>The reserved C# keywords (contextual keywords such as <c>var</c> are valid identifiers and not listed).</summary>
     public static IReadOnlyCollection<string> ReservedKeywords => Keywords;
 

@@ -36,6 +36,21 @@ public sealed class SpecValidateTests
     }
 
     [Fact]
+    public async Task A_parameter_named_like_a_generated_member_is_the_same_GRK102_the_build_reports()
+    {
+        // "validate" would become the property Validate, which the generated request declares as a method.
+        var clash = Files.EditedOfficial(directory, "clash.yaml", "  audio:\n", "  validate:\n    type: string\n  audio:\n");
+        var line = System.Array.IndexOf(File.ReadAllLines(clash), "  validate:") + 1;
+
+        var run = await Cli.RunAsync("spec", "validate", clash);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            clash + "(" + line + ",3): error GRK102: parameter 'validate' gets the C# property name 'Validate', which the generated code already uses; add 'csharpName:'",
+            Assert.Single(run.OutLines));
+    }
+
+    [Fact]
     public async Task Unparseable_YAML_is_GRK100()
     {
         var path = Files.Write(directory, "bad.yaml", "model: [\n");

@@ -5,7 +5,12 @@ namespace GrokContracts.Spec.Parsing;
 
 internal sealed partial class SpecParser
 {
-    /// <summary>C# names the generator will emit must be valid and must not collide.</summary>
+    /// <summary>
+    /// C# names the generator will emit must be valid and must not collide — with each other and with the members
+    /// the generator always declares (<see cref="ContractNaming.GeneratedRequestMembers"/>,
+    /// <see cref="ContractNaming.GeneratedChannelMembers"/>) — and integer parameters, generated as C# <c>int</c>,
+    /// must have bounds and defaults that fit. One diagnostic per parameter and kind of name, at the node to change.
+    /// </summary>
     private void CheckNames(SpecMappingView top, string? modelId, string? ns, string requestType)
     {
         if (ns is not null && !ContractNaming.IsValidDottedName(ns))
@@ -23,43 +28,94 @@ internal sealed partial class SpecParser
             Diagnostics.Inconsistent($"'requestType' '{requestType}' is not a valid C# identifier", requestTypeNode);
         }
 
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        var enums = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each table maps a generated name to who declares it (null: the generator itself).
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal) { [requestType] = null };
+        var channelType = modelId is null ? null : ContractNaming.ChannelTypeName(modelId);
+        if (channelType is not null && channelType == requestType && requestTypeNode is not null)
+        {
+            Diagnostics.Inconsistent($"'requestType' '{requestType}' is the name of the generated channel class; choose another", requestTypeNode);
+        }
+
+        var requestMembers = Reserved(requestType, ContractNaming.GeneratedRequestMembers);
+        var channelMembers = Reserved(channelType ?? string.Empty, ContractNaming.GeneratedChannelMembers);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (channelType is not null)
+        {
+            types[channelType] = null;
+        }
+
         foreach (var parsed in _parameters)
         {
             var parameter = parsed.Parameter;
             var at = (SpecNode?)parsed.View?.Value("csharpName") ?? parsed.KeyNode;
-            if (parameter.PropertyName == requestType)
+            var property = parameter.PropertyName;
+
+            // The property, its With… method, its camelCase field/argument and its channel constants: stop at the first clash.
+            var clash = Claim(requestMembers, property, parameter.Name, "property")
+                ?? Claim(requestMembers, "With" + property, parameter.Name, "method")
+                ?? Claim(fields, ContractNaming.ToCamelCase(property), parameter.Name, "field and constructor argument");
+            foreach (var suffix in ContractNaming.GeneratedChannelConstantSuffixes)
             {
-                Diagnostics.Inconsistent($"parameter '{parameter.Name}' gets the C# property name '{parameter.PropertyName}', the name of the request type; add 'csharpName:'", at);
-            }
-            else if (properties.TryGetValue(parameter.PropertyName, out var other))
-            {
-                Diagnostics.Inconsistent($"parameters '{other}' and '{parameter.Name}' both get the C# property name '{parameter.PropertyName}'; add 'csharpName:'", at);
-            }
-            else
-            {
-                properties.Add(parameter.PropertyName, parameter.Name);
+                clash ??= Claim(channelMembers, property + suffix, parameter.Name, "channel constant");
             }
 
-            if (parameter.EnumName is not { } enumName)
+            if (clash is not null)
             {
-                continue;
+                Diagnostics.Inconsistent(clash + "; add 'csharpName:'", at);
             }
 
-            var enumAt = (SpecNode?)parsed.View?.Value("enum") ?? (SpecNode?)parsed.View?.Key("values") ?? parsed.KeyNode;
-            if (enumName == requestType)
+            if (parameter.EnumName is { } enumName)
             {
-                Diagnostics.Inconsistent($"parameter '{parameter.Name}' gets the C# enum name '{enumName}', the name of the request type; add 'enum:'", enumAt);
+                var enumAt = (SpecNode?)parsed.View?.Value("enum") ?? (SpecNode?)parsed.View?.Key("values") ?? parsed.KeyNode;
+                var enumClash = Claim(types, enumName, parameter.Name, "enum")
+                    ?? Claim(types, enumName + ContractNaming.WireClassSuffix, parameter.Name, "enum helper class");
+                if (enumClash is not null)
+                {
+                    Diagnostics.Inconsistent(enumClash + "; add 'enum:'", enumAt);
+                }
             }
-            else if (enums.TryGetValue(enumName, out var owner))
+
+            if (parameter.Type == ParameterType.Integer && parsed.View is { } view)
             {
-                Diagnostics.Inconsistent($"parameters '{owner}' and '{parameter.Name}' both get the C# enum name '{enumName}'; add 'enum:'", enumAt);
+                CheckFitsInt(view, "minimum", parameter.Minimum);
+                CheckFitsInt(view, "maximum", parameter.Maximum);
+                CheckFitsInt(view, "default", parameter.Default is { Kind: ContractValueKind.Number } d ? d.Number : null);
             }
-            else
-            {
-                enums.Add(enumName, parameter.Name);
-            }
+        }
+    }
+
+    private static Dictionary<string, string?> Reserved(string typeName, IEnumerable<string> members)
+    {
+        // A member cannot have its type's name either (CS0542).
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal) { [typeName] = null };
+        foreach (var member in members)
+        {
+            names[member] = null;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Claims <paramref name="name"/> as <paramref name="parameter"/>'s <paramref name="what"/>; the clash message when
+    /// it is taken, else null. Table values say who holds a name (null: the generator itself).
+    /// </summary>
+    private static string? Claim(Dictionary<string, string?> names, string name, string parameter, string what)
+    {
+        if (!names.TryGetValue(name, out var owner))
+        {
+            names.Add(name, $"the {what} of parameter '{parameter}'");
+            return null;
+        }
+
+        return $"parameter '{parameter}' gets the C# {what} name '{name}', which {owner ?? "the generated code"} already uses";
+    }
+
+    private void CheckFitsInt(SpecMappingView view, string key, decimal? value)
+    {
+        if (value is decimal v && (v < int.MinValue || v > int.MaxValue) && view.Value(key) is { } node)
+        {
+            Diagnostics.Inconsistent($"'{view.Describe(key)}' {v.ToString(System.Globalization.CultureInfo.InvariantCulture)} does not fit the generated C# int [-2147483648, 2147483647]", node);
         }
     }
 
