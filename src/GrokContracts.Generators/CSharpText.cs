@@ -9,36 +9,11 @@ namespace GrokContracts.Generators;
 /// <summary>Turns spec values into C# source text: literals, identifiers and XML doc text. Culture-invariant.</summary>
 internal static class CSharpText
 {
-    /// <summary>A C# string literal (regular, escaped) for <paramref name="value"/>.</summary>
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c == '\u007f' || char.IsSurrogate(c) || c == '\u0085' || c == '\u2028' || c == '\u2029')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>
+    /// A C# string literal (regular, escaped) for <paramref name="value"/>, as Roslyn itself writes one: quotes,
+    /// backslashes, control characters, line separators and lone surrogates escaped; culture-invariant.
+    /// </summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A C# <c>decimal</c> literal without trailing zeros, e.g. <c>0.001m</c>.</summary>
     public static string DecimalLiteral(decimal value) => Number(value) + "m";
@@ -62,7 +37,10 @@ internal static class CSharpText
     /// <summary>The camelCase form of a PascalCase name, escaped when it is a keyword (<c>ImageUrls</c> → <c>imageUrls</c>).</summary>
     public static string CamelCase(string pascal) => Identifier(ContractNaming.ToCamelCase(pascal));
 
-    /// <summary>Text escaped for an XML doc comment; line breaks become spaces.</summary>
+    /// <summary>
+    /// Text escaped for an XML doc comment; line breaks become spaces, including those C# alone counts as line
+    /// breaks (NEL U+0085, LS U+2028, PS U+2029), which would otherwise end the <c>///</c> comment mid-text.
+    /// </summary>
     public static string Xml(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -74,7 +52,7 @@ internal static class CSharpText
         var lastWasSpace = false;
         foreach (var c in text)
         {
-            if (c == '\r' || c == '\n' || c == '\t')
+            if (c == '\r' || c == '\n' || c == '\t' || c == '\u0085' || c == '\u2028' || c == '\u2029')
             {
                 if (!lastWasSpace)
                 {

@@ -83,4 +83,21 @@ public sealed class EdgeCaseSpecTests
         Assert.Contains("\"style\":\"noir\"", ContractJson.ToJson(withStyle));
         Assert.Contains("\"style\":\"a\\u0026b\"", ContractJson.ToJson(GeneratedApi.With(request, "Style", Enum.Parse(assembly.GetType("Acme.Video.Clips.ClipStyle")!, "AAndB"))));
     }
+
+    [Fact]
+    public void Allowed_values_with_characters_to_escape_survive_as_csharp_literals_and_wire_json()
+    {
+        const string odd = "q\"b\\t\tl\u2028p\u0085e\U0001F600";
+        var assembly = GeneratorRunner.EmitAndLoad(GeneratorRunner.Run([Spec]).Compilation);
+        var style = assembly.GetType("Acme.Video.Clips.ClipStyle", throwOnError: true)!;
+        var wire = assembly.GetType("Acme.Video.Clips.ClipStyleWire", throwOnError: true)!;
+        var member = Enum.Parse(style, "Odd");
+
+        Assert.Equal(odd, wire.GetMethod("ToWireValue", [style])!.Invoke(null, [member]));
+        Assert.Equal(member, wire.GetMethod("Parse", [typeof(string)])!.Invoke(null, [odd]));
+
+        var request = GeneratedApi.With((IContractRequest)Activator.CreateInstance(assembly.GetType("Acme.Video.Clips.ClipRequest", throwOnError: true)!, "wedding", 42)!, "Style", member);
+        using var json = System.Text.Json.JsonDocument.Parse(ContractJson.ToJson(request));
+        Assert.Equal(odd, json.RootElement.GetProperty("style").GetString());
+    }
 }
