@@ -61,8 +61,9 @@ public static class Consumers
     }
 
     /// <summary>
-    /// A netstandard2.0 library (C# 7.3, the runtime's netstandard2.0 asset) with raw-payload mistakes, a project
-    /// spec that overrides the shipped official one (maximum 10, own namespace, internal), and two broken specs.
+    /// A netstandard2.0 library (C# 7.3, the runtime's netstandard2.0 asset) with raw-payload mistakes (one per rule
+    /// in AllRules.cs, GRK009 raised to a warning by .editorconfig), a project spec that overrides the shipped
+    /// official one (maximum 10, own namespace, internal), and two broken specs.
     /// </summary>
     public static async Task<DotnetResult> BuildRulesAsync(PackedFeed feed)
     {
@@ -80,6 +81,9 @@ public static class Consumers
             """);
         File.WriteAllText(Path.Combine(directory, "Mistakes.cs"), RulesSources.Mistakes);
         File.WriteAllText(Path.Combine(directory, "Override.cs"), RulesSources.Override);
+        File.WriteAllText(Path.Combine(directory, "AllRules.cs"), RulesSources.AllRules);
+        // Severity is the team's call: GRK009 (info, invisible in build output) raised to a warning, the documented way.
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.GRK009.severity = warning\n");
         var contracts = Directory.CreateDirectory(Path.Combine(directory, "contracts")).FullName;
         var official = File.ReadAllText(Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
         File.WriteAllText(Path.Combine(contracts, "official-max10.yaml"), RulesSources.WithMaximum10(official));

@@ -26,6 +26,74 @@ public static class RulesSources
         }
         """;
 
+    /// <summary>
+    /// One mistake per rule, spread over every context the analyzer reads (JSON literal, dictionary, JsonObject,
+    /// anonymous object, typed API). The official channel is overridden by this consumer's project spec
+    /// (maximum 10), so the range mistake is made on beta, through its typed API.
+    /// </summary>
+    public const string AllRules = """
+        using System.Collections.Generic;
+        using System.Text.Json.Nodes;
+
+        namespace Consumer
+        {
+            public static class AllRules
+            {
+                public const string Json = "{\"model\":\"grok-imagine-video-1.5-beta\",\"image_urls\":[\"https://images.example.com/a.jpg\"],\"duration\":\"8\"}";
+
+                public static object Dictionary()
+                {
+                    return new Dictionary<string, object>
+                    {
+                        ["model"] = "grok-imagine-video-1.5-official",
+                        ["prompt"] = "",
+                        ["image_urls"] = new[] { "https://images.example.com/a.jpg", "https://images.example.com/b.jpg" },
+                    };
+                }
+
+                public static JsonObject Node()
+                {
+                    return new JsonObject
+                    {
+                        ["model"] = "grok-imagine-video-1.5-official",
+                        ["prompt"] = "A lighthouse at dusk",
+                        ["image_urls"] = new JsonArray { "https://images.example.com/a.jpg" },
+                        ["resolution"] = "1080p",
+                        ["nsfw_checker"] = true,
+                    };
+                }
+
+                public static object Typo()
+                {
+                    return new { model = "grok-imagine-video-1.5-oficial", prompt = "A lighthouse at dusk" };
+                }
+
+                public static object Convertible()
+                {
+                    return new { model = "grok-imagine-video-1.5-beta", image_urls = new[] { "https://images.example.com/a.jpg" }, duration = 6 };
+                }
+
+                public static object Typed()
+                {
+                    return new GrokContracts.GrokImagineVideo15Beta.VideoGenerationRequest("https://images.example.com/a.jpg").WithDuration(30);
+                }
+            }
+        }
+        """;
+
+    /// <summary>What AllRules.cs must produce, each found by the text of its line: the id, the severity, and the text.</summary>
+    public static readonly (string Id, string Severity, string Needle)[] AllRulesExpected =
+    [
+        ("GRK001", "error", "WithDuration(30)"),
+        ("GRK002", "error", "public const string Json"),
+        ("GRK003", "error", "[\"resolution\"] = \"1080p\""),
+        ("GRK004", "error", "[\"prompt\"] = \"\""),
+        ("GRK006", "error", "https://images.example.com/b.jpg"),
+        ("GRK007", "warning", "[\"nsfw_checker\"] = true"),
+        ("GRK008", "warning", "grok-imagine-video-1.5-oficial"),
+        ("GRK009", "warning", "duration = 6"),
+    ];
+
     /// <summary>Compiles only if the project spec (maximum 10) replaced the shipped official spec, and the beta one stays shipped: 1 / 0 is CS0020.</summary>
     public const string Override = """
         namespace Consumer
