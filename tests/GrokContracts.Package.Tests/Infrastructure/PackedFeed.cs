@@ -102,8 +102,25 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
         CodeFixes = Slot(() => Consumers.ApplyCodeFixesAsync(this));
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        // A filtered run awaits only some consumers; the others are still building. Wait for them (each is bounded
+        // by its own timeout, which kills its process tree) so no `dotnet` outlives the test run in a deleted folder.
+        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes })
+        {
+            if (run is not null)
+            {
+                try
+                {
+                    await run.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The test that awaits it reports the failure; here it only has to be over.
+                }
+            }
+        }
+
         if (Environment.GetEnvironmentVariable("GROKCONTRACTS_E2E_KEEP") is null)
         {
             try
@@ -118,7 +135,6 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
             {
             }
         }
-        return Task.CompletedTask;
     }
 
     public void Dispose() => _buildSlots.Dispose();
