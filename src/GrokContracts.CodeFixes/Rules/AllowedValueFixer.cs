@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
-using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace GrokContracts.CodeFixes.Rules;
@@ -13,41 +11,34 @@ namespace GrokContracts.CodeFixes.Rules;
 /// parameter's default", so Fix All applies each diagnostic's own default; the others mean "use this exact value".
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllowedValueFixer)), Shared]
-public sealed class AllowedValueFixer : CodeFixProvider
+public sealed class AllowedValueFixer : PayloadCodeFixProvider
 {
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public AllowedValueFixer()
+        : base(PayloadDiagnosticIds.NotAllowed)
+    {
+    }
+
     /// <summary>Equivalence key of the first (default) action.</summary>
     public const string DefaultValueKey = nameof(AllowedValueFixer) + ".Default";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.NotAllowed);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.AllowedValues, out var joined) || string.IsNullOrEmpty(joined))
         {
-            if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.AllowedValues, out var joined) || string.IsNullOrEmpty(joined))
-            {
-                continue;
-            }
-
-            var json = PayloadEdits.IsJson(diagnostic);
-            var values = joined!.Split('\n');
-            for (var i = 0; i < values.Length; i++)
-            {
-                var value = values[i];
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use \"{value}\"",
-                        ct => PayloadEdits.ReplaceValueAsync(context.Document, diagnostic.Location.SourceSpan, json, value, "string", ct),
-                        equivalenceKey: i == 0 ? DefaultValueKey : nameof(AllowedValueFixer) + "." + value),
-                    diagnostic);
-            }
+            yield break;
         }
 
-        return Task.CompletedTask;
+        var json = PayloadEdits.IsJson(diagnostic);
+        var span = diagnostic.Location.SourceSpan;
+        var values = joined!.Split('\n');
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            yield return new PayloadFix(
+                $"Use \"{value}\"",
+                i == 0 ? DefaultValueKey : nameof(AllowedValueFixer) + "." + value,
+                (document, ct) => PayloadEdits.ReplaceValueAsync(document, span, json, value, "string", ct));
+        }
     }
 }

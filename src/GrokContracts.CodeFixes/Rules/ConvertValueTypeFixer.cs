@@ -1,44 +1,32 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
-using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace GrokContracts.CodeFixes.Rules;
 
 /// <summary>GRK002: rewrites a constant as the JSON type the contract expects (<c>"8"</c> → <c>8</c>, <c>"false"</c> → <c>false</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConvertValueTypeFixer)), Shared]
-public sealed class ConvertValueTypeFixer : CodeFixProvider
+public sealed class ConvertValueTypeFixer : PayloadCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.WrongType);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public ConvertValueTypeFixer()
+        : base(PayloadDiagnosticIds.WrongType)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var value) || value is null
-                || !diagnostic.Properties.TryGetValue(PayloadFixProperties.ReplacementKind, out var kind) || kind is null)
-            {
-                continue;
-            }
+    }
 
-            var json = PayloadEdits.IsJson(diagnostic);
-            var shown = json ? PayloadEdits.JsonText(value, kind) : PayloadEdits.CSharpExpression(value, kind).ToString();
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Convert to {kind} {shown}",
-                    ct => PayloadEdits.ReplaceValueAsync(context.Document, diagnostic.Location.SourceSpan, json, value, kind, ct),
-                    equivalenceKey: nameof(ConvertValueTypeFixer)),
-                diagnostic);
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var value) || value is null
+            || !diagnostic.Properties.TryGetValue(PayloadFixProperties.ReplacementKind, out var kind) || kind is null)
+        {
+            yield break;
         }
 
-        return Task.CompletedTask;
+        var json = PayloadEdits.IsJson(diagnostic);
+        var shown = json ? PayloadEdits.JsonText(value, kind) : PayloadEdits.CSharpExpression(value, kind).ToString();
+        var span = diagnostic.Location.SourceSpan;
+        yield return new PayloadFix($"Convert to {kind} {shown}", nameof(ConvertValueTypeFixer), (document, ct) => PayloadEdits.ReplaceValueAsync(document, span, json, value, kind, ct));
     }
 }

@@ -1,47 +1,35 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace GrokContracts.CodeFixes.Rules;
 
 /// <summary>GRK006: keeps the first entry of an array that has more than the contract allows.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeepFirstItemFixer)), Shared]
-public sealed class KeepFirstItemFixer : CodeFixProvider
+public sealed class KeepFirstItemFixer : PayloadCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.TooManyItems);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public KeepFirstItemFixer()
+        : base(PayloadDiagnosticIds.TooManyItems)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.AdditionalLocations.Count == 0)
-            {
-                continue;
-            }
+    }
 
-            var parameter = diagnostic.Properties.TryGetValue(PayloadFixProperties.Parameter, out var name) ? name : "the array";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Keep only the first entry of {parameter}",
-                    ct => KeepFirstAsync(context.Document, diagnostic, ct),
-                    equivalenceKey: nameof(KeepFirstItemFixer)),
-                diagnostic);
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
+    {
+        if (diagnostic.AdditionalLocations.Count == 0)
+        {
+            yield break;
         }
 
-        return Task.CompletedTask;
+        var parameter = diagnostic.Properties.TryGetValue(PayloadFixProperties.Parameter, out var name) ? name : "the array";
+        yield return new PayloadFix($"Keep only the first entry of {parameter}", nameof(KeepFirstItemFixer), (document, ct) => KeepFirstAsync(document, diagnostic, ct));
     }
 
     private static async Task<Document> KeepFirstAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)

@@ -1,41 +1,30 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
-using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace GrokContracts.CodeFixes.Rules;
 
 /// <summary>GRK008: replaces a mistyped model id with the known contract's id.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelIdFixer)), Shared]
-public sealed class ModelIdFixer : CodeFixProvider
+public sealed class ModelIdFixer : PayloadCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.UnknownModel);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public ModelIdFixer()
+        : base(PayloadDiagnosticIds.UnknownModel)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var modelId) || modelId is null)
-            {
-                continue;
-            }
+    }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use model \"{modelId}\"",
-                    ct => PayloadEdits.ReplaceValueAsync(context.Document, diagnostic.Location.SourceSpan, PayloadEdits.IsJson(diagnostic), modelId, "string", ct),
-                    equivalenceKey: nameof(ModelIdFixer)),
-                diagnostic);
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var modelId) || modelId is null)
+        {
+            yield break;
         }
 
-        return Task.CompletedTask;
+        var json = PayloadEdits.IsJson(diagnostic);
+        var span = diagnostic.Location.SourceSpan;
+        yield return new PayloadFix($"Use model \"{modelId}\"", nameof(ModelIdFixer), (document, ct) => PayloadEdits.ReplaceValueAsync(document, span, json, modelId, "string", ct));
     }
 }

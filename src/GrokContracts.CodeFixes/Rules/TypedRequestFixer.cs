@@ -1,14 +1,13 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace GrokContracts.CodeFixes.Rules;
@@ -19,36 +18,25 @@ namespace GrokContracts.CodeFixes.Rules;
 /// with <c>global::</c> names; the simplifier shortens them where a using directive allows.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TypedRequestFixer)), Shared]
-public sealed class TypedRequestFixer : CodeFixProvider
+public sealed class TypedRequestFixer : PayloadCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.UseTypedRequest);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public TypedRequestFixer()
+        : base(PayloadDiagnosticIds.UseTypedRequest)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var replacement) || replacement is null)
-            {
-                continue;
-            }
+    }
 
-            var typeName = diagnostic.Properties.TryGetValue(PayloadFixProperties.RequestType, out var type) && type is not null
-                ? type.Substring(type.LastIndexOf('.') + 1)
-                : "the typed request";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use {typeName}",
-                    ct => ConvertAsync(context.Document, diagnostic, replacement, ct),
-                    equivalenceKey: nameof(TypedRequestFixer)),
-                diagnostic);
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(PayloadFixProperties.Replacement, out var replacement) || replacement is null)
+        {
+            yield break;
         }
 
-        return Task.CompletedTask;
+        var typeName = diagnostic.Properties.TryGetValue(PayloadFixProperties.RequestType, out var type) && type is not null
+            ? type.Substring(type.LastIndexOf('.') + 1)
+            : "the typed request";
+        yield return new PayloadFix($"Use {typeName}", nameof(TypedRequestFixer), (document, ct) => ConvertAsync(document, diagnostic, replacement, ct));
     }
 
     private static async Task<Document> ConvertAsync(Document document, Diagnostic diagnostic, string replacement, CancellationToken cancellationToken)

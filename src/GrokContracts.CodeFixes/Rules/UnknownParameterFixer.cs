@@ -1,13 +1,12 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace GrokContracts.CodeFixes.Rules;
 
@@ -16,41 +15,25 @@ namespace GrokContracts.CodeFixes.Rules;
 /// edits, ignoring case; see docs/rules/GRK007.md), else removes the member.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownParameterFixer)), Shared]
-public sealed class UnknownParameterFixer : CodeFixProvider
+public sealed class UnknownParameterFixer : PayloadCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PayloadDiagnosticIds.UnknownParameter);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fixer (MEF does).</summary>
+    public UnknownParameterFixer()
+        : base(PayloadDiagnosticIds.UnknownParameter)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var parameter = diagnostic.Properties.TryGetValue(PayloadFixProperties.Parameter, out var name) ? name : "the parameter";
-            if (diagnostic.Properties.TryGetValue(PayloadFixProperties.RenameTo, out var renameTo) && renameTo is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Rename {parameter} to {renameTo}",
-                        ct => RenameAsync(context.Document, diagnostic, renameTo, ct),
-                        equivalenceKey: nameof(UnknownParameterFixer)),
-                    diagnostic);
-            }
-            else if (diagnostic.AdditionalLocations.Count > 0)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Remove {parameter}",
-                        ct => RemoveAsync(context.Document, diagnostic, ct),
-                        equivalenceKey: nameof(UnknownParameterFixer)),
-                    diagnostic);
-            }
-        }
+    }
 
-        return Task.CompletedTask;
+    private protected override IEnumerable<PayloadFix> GetFixes(Diagnostic diagnostic)
+    {
+        var parameter = diagnostic.Properties.TryGetValue(PayloadFixProperties.Parameter, out var name) ? name : "the parameter";
+        if (diagnostic.Properties.TryGetValue(PayloadFixProperties.RenameTo, out var renameTo) && renameTo is not null)
+        {
+            yield return new PayloadFix($"Rename {parameter} to {renameTo}", nameof(UnknownParameterFixer), (document, ct) => RenameAsync(document, diagnostic, renameTo, ct));
+        }
+        else if (diagnostic.AdditionalLocations.Count > 0)
+        {
+            yield return new PayloadFix($"Remove {parameter}", nameof(UnknownParameterFixer), (document, ct) => RemoveAsync(document, diagnostic, ct));
+        }
     }
 
     private static async Task<Document> RenameAsync(Document document, Diagnostic diagnostic, string renameTo, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace GrokContracts.Package.Tests.Infrastructure;
 
 /// <summary>The result of <c>dotnet format analyzers</c> on a consumer, and the rebuild after it.</summary>
-public sealed record CodeFixRun(string Before, string AfterFirstPass, string After, DotnetResult FirstPass, DotnetResult SecondPass, DotnetResult Rebuild);
+public sealed record CodeFixRun(string Before, string After, DotnetResult Format, DotnetResult Rebuild);
 
 /// <summary>
 /// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs three consumer builds
@@ -93,10 +93,8 @@ public static class Consumers
     }
 
     /// <summary>
-    /// `dotnet format analyzers` with the GRK001/GRK003 fixes, run twice, then a rebuild that must be clean. Twice,
-    /// because with both ids in one run dotnet format reports "Unable to fix GRK003. Code fix AllowedValueFixer didn't
-    /// return a Fix All action" when the same payload also has a GRK001 (GRK003 alone is fixed): the second run
-    /// picks up what the first left.
+    /// `dotnet format analyzers` with every fixable id in ONE run (as the README says), then a rebuild that must be
+    /// clean of them.
     /// </summary>
     public static async Task<CodeFixRun> ApplyCodeFixesAsync(PackedFeed feed)
     {
@@ -114,12 +112,10 @@ public static class Consumers
             """);
         var source = Path.Combine(directory, "Payloads.cs");
         File.WriteAllText(source, RulesSources.Fixable);
-        string[] format = ["format", "analyzers", "Fixes.csproj", "--diagnostics", "GRK001", "GRK003", "--severity", "info", "-v", "n"];
-        var first = await feed.RunConsumerAsync(directory, format).ConfigureAwait(false);
-        var afterFirst = File.ReadAllText(source);
-        var second = await feed.RunConsumerAsync(directory, [.. format, "--no-restore"]).ConfigureAwait(false);
+        string[] format = ["format", "analyzers", "Fixes.csproj", "--diagnostics", .. RulesSources.FixableIds, "--severity", "info", "-v", "n"];
+        var run = await feed.RunConsumerAsync(directory, format).ConfigureAwait(false);
         var after = File.ReadAllText(source);
         var rebuild = await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
-        return new CodeFixRun(RulesSources.Fixable, afterFirst, after, first, second, rebuild);
+        return new CodeFixRun(RulesSources.Fixable, after, run, rebuild);
     }
 }
