@@ -127,17 +127,73 @@ internal static class PayloadEdits
         return quoted.Substring(1, quoted.Length - 2);
     }
 
-    /// <summary>The separated list that holds <paramref name="member"/> in its parent, when there is one.</summary>
-    public static SyntaxNode RemoveMember(SyntaxNode root, SyntaxNode member)
+    /// <summary>
+    /// Removes the payload member <paramref name="member"/> (an anonymous-object declarator, an indexer or
+    /// collection initializer entry) with its comma. A member on a line of its own takes the whole line with it
+    /// (no blank line left behind); otherwise the syntax rewriter removes it and the neighbouring separator.
+    /// </summary>
+    public static Document RemoveMember(Document document, SyntaxNode root, SourceText text, SyntaxNode member)
     {
-        // RemoveNode takes the neighbouring separator with it and drops the member's own indentation; the trailing
-        // trivia is kept so that removing the last member leaves "x }" (or "x\n}") rather than "x}".
         // Remove the list element itself, never a node inside it that happens to share its span: a projection
         // initializer (new { nsfw_checker }) is a declarator whose expression has the same span, and a half-typed
         // ["x" (no "] = value" yet) is an assignment with the span of its bracketed argument list. Removing the inner
         // node leaves a node without a required child, and the syntax rewriter throws ArgumentNullException.
         var element = member.AncestorsAndSelf().FirstOrDefault(n => n.Parent is InitializerExpressionSyntax or AnonymousObjectCreationExpressionSyntax);
-        return element is null ? root : root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia) ?? root;
+        if (element is null)
+        {
+            return document;
+        }
+
+        if (WholeLines(text, element) is { } lines)
+        {
+            return document.WithText(text.WithChanges(new TextChange(lines, string.Empty)));
+        }
+
+        // Same line as other code: RemoveNode takes the neighbouring separator with it and drops the member's own
+        // indentation; the trailing trivia is kept so that removing the last member leaves "x }" rather than "x}".
+        return document.WithSyntaxRoot(root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia) ?? root);
+    }
+
+    /// <summary>
+    /// When <paramref name="element"/> (with its comma) is alone on its line, the text to delete: that line, or, for
+    /// a last element without a trailing comma, the comma before it through the element. Null otherwise.
+    /// </summary>
+    private static TextSpan? WholeLines(SourceText text, SyntaxNode element)
+    {
+        var line = text.Lines.GetLineFromPosition(element.SpanStart);
+        if (!IsBlank(text, line.Start, element.SpanStart))
+        {
+            return null;
+        }
+
+        var next = element.GetLastToken().GetNextToken();
+        if (next.IsKind(SyntaxKind.CommaToken))
+        {
+            var end = text.Lines.GetLineFromPosition(next.Span.End);
+            return end.LineNumber == line.LineNumber && IsBlank(text, next.Span.End, end.End)
+                ? TextSpan.FromBounds(line.Start, end.EndIncludingLineBreak)
+                : null;
+        }
+
+        // The last element, no trailing comma: keep its line break, remove the comma that announced it.
+        var previous = element.GetFirstToken().GetPreviousToken();
+        var after = text.Lines.GetLineFromPosition(element.Span.End);
+        return previous.IsKind(SyntaxKind.CommaToken) && after.LineNumber == line.LineNumber && IsBlank(text, element.Span.End, after.End)
+            ? TextSpan.FromBounds(previous.SpanStart, element.Span.End)
+            : null;
+    }
+
+    private static bool IsBlank(SourceText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

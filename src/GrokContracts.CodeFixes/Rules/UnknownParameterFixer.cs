@@ -81,7 +81,7 @@ public sealed class UnknownParameterFixer : PayloadCodeFixProvider
             return document;
         }
 
-        var member = PayloadEdits.FindExact(root, span);
-        return document.WithSyntaxRoot(PayloadEdits.RemoveMember(root, member));
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return PayloadEdits.RemoveMember(document, root, text, PayloadEdits.FindExact(root, span));
     }
 }
