@@ -23,6 +23,9 @@ internal sealed class KnownContracts
     private const int CacheCapacity = 64;
     private static readonly ConcurrentDictionary<SpecKey, SpecParseResult> ParsedSpecs = new();
 
+    // How often each spec path was actually parsed (cache misses): the proof that typing in C# never reparses YAML.
+    private static readonly ConcurrentDictionary<string, int> ParseCounts = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, Contract> _byModelId;
     private readonly Dictionary<string, string> _namespaces;
     private readonly Dictionary<string, Contract> _byRequestType = new(StringComparer.Ordinal);
@@ -152,6 +155,9 @@ internal sealed class KnownContracts
         return best;
     }
 
+    /// <summary>How many times the spec at <paramref name="path"/> has been parsed in this process (for tests and the cost probe).</summary>
+    internal static int ParseCount(string path) => ParseCounts.TryGetValue(path, out var count) ? count : 0;
+
     private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -166,6 +172,7 @@ internal sealed class KnownContracts
         SpecParseResult result;
         try
         {
+            ParseCounts.AddOrUpdate(path, 1, static (_, count) => count + 1);
             result = ContractParser.Parse(text.ToString(), path, cancellationToken);
         }
         catch (OperationCanceledException)
