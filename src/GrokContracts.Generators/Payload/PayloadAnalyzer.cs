@@ -108,7 +108,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 var clean = PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken);
                 if (clean is not null)
                 {
-                    TypedRequestSuggestion.Report(context, node, payload, clean, _contracts);
+                    TypedRequestSuggestion.Report(context, node, payload, clean, _contracts, _symbols);
                 }
             });
         }

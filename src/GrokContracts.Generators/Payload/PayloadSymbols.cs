@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace GrokContracts.Generators.Payload;
@@ -9,9 +10,12 @@ internal sealed class PayloadSymbols
     private readonly INamedTypeSymbol? _dictionary;
     private readonly INamedTypeSymbol? _jsonObject;
     private readonly INamedTypeSymbol? _jsonArray;
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, bool> _typeExists = new(System.StringComparer.Ordinal);
 
     public PayloadSymbols(Compilation compilation)
     {
+        _compilation = compilation;
         _genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         _dictionary = compilation.GetTypeByMetadataName("System.Collections.IDictionary");
         _jsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
@@ -52,6 +56,14 @@ internal sealed class PayloadSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the compilation has a type of this metadata name (e.g. a generated request type), looked up once per
+    /// name: <see cref="Compilation.GetTypeByMetadataName"/> searches every referenced assembly on each call.
+    /// </summary>
+    public bool HasType(string metadataName) => _typeExists.GetOrAdd(metadataName, LookUp);
+
+    private bool LookUp(string metadataName) => _compilation.GetTypeByMetadataName(metadataName) is not null;
 
     /// <summary>Whether <paramref name="type"/> is <c>System.Text.Json.Nodes.JsonArray</c>.</summary>
     public bool IsJsonArray(ITypeSymbol? type) => _jsonArray is not null && SymbolEqualityComparer.Default.Equals(type, _jsonArray);

@@ -16,11 +16,11 @@ namespace GrokContracts.Generators.Payload;
 /// </summary>
 internal static class TypedRequestSuggestion
 {
-    public static void Report(SyntaxNodeAnalysisContext context, AnonymousObjectCreationExpressionSyntax node, PayloadObject payload, Contract contract, KnownContracts contracts)
+    public static void Report(SyntaxNodeAnalysisContext context, AnonymousObjectCreationExpressionSyntax node, PayloadObject payload, Contract contract, KnownContracts contracts, PayloadSymbols symbols)
     {
         var ns = contracts.Namespace(contract);
         var typeName = ns + "." + contract.RequestTypeName;
-        if (context.SemanticModel.Compilation.GetTypeByMetadataName(typeName) is null)
+        if (!symbols.HasType(typeName))
         {
             return;
         }
