@@ -22,9 +22,10 @@ namespace GrokContracts.AnalyzerCost;
 /// </summary>
 /// <remarks>
 /// Every pass compiles a fresh <see cref="CSharpCompilation"/> from the same parsed trees (nothing is cached by the
-/// compilation) and asks for all diagnostics — what a build does. Passes of the configurations alternate within each
-/// round (the order rotates), so machine noise spreads over all of them; medians over rounds are reported.
-/// Analysis is not concurrent, so the figures are CPU work, comparable between configurations.
+/// compilation) and asks for all diagnostics — what a build does — and is timed by the process's CPU time, so other
+/// processes on the machine do not count. Passes of the configurations alternate within each round (the order
+/// rotates), so drift spreads over all of them; medians over rounds are reported. Analysis is not concurrent and
+/// tiered compilation is off, so the figures are comparable CPU work.
 /// </remarks>
 public static class Program
 {
@@ -41,7 +42,7 @@ public static class Program
         var generated = Generate(specs, references);
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
-        Console.WriteLine($"Rounds per size: {rounds} (medians; each configuration once per round, order rotated)\n");
+        Console.WriteLine($"Rounds per size: {rounds} (medians of process CPU time; each configuration once per round, order rotated)\n");
 
         var ours = ImmutableArray.Create<DiagnosticAnalyzer>(new PayloadAnalyzer(), new SpecFileAnalyzer());
         var noOpOperation = new NoOpOperationAnalyzer();
@@ -110,9 +111,10 @@ public static class Program
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
-                var clock = Stopwatch.StartNew();
+                // CPU time of the process, not wall time: other processes on the machine do not count.
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
                 await PassAsync(configurations[index].Analyzers, trees, references, options);
-                samples[index].Add(clock.Elapsed.TotalMilliseconds);
+                samples[index].Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
             }
         }
 

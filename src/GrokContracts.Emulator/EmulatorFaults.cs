@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace GrokContracts.Emulator;
 
@@ -12,6 +13,38 @@ public sealed class EmulatorFaults
     private readonly object gate = new();
     private readonly Queue<EmulatorFault> submits = new();
     private readonly Queue<EmulatorFault> polls = new();
+    private int servedSubmits;
+    private int servedPolls;
+
+    /// <summary>Queued submit faults not served yet.</summary>
+    public int PendingSubmits
+    {
+        get
+        {
+            lock (gate)
+            {
+                return submits.Count;
+            }
+        }
+    }
+
+    /// <summary>Queued poll faults not served yet.</summary>
+    public int PendingPolls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return polls.Count;
+            }
+        }
+    }
+
+    /// <summary>Submit faults served so far.</summary>
+    public int ServedSubmits => Volatile.Read(ref servedSubmits);
+
+    /// <summary>Poll faults served so far.</summary>
+    public int ServedPolls => Volatile.Read(ref servedPolls);
 
     /// <summary>Answers the next <paramref name="count"/> submits with <paramref name="statusCode"/> (and the API's error envelope).</summary>
     /// <param name="count">How many submits.</param>
@@ -38,9 +71,19 @@ public sealed class EmulatorFaults
         }
     }
 
-    internal EmulatorFault? NextSubmit() => Dequeue(submits);
+    internal EmulatorFault? NextSubmit() => Count(Dequeue(submits), ref servedSubmits);
 
-    internal EmulatorFault? NextPoll() => Dequeue(polls);
+    internal EmulatorFault? NextPoll() => Count(Dequeue(polls), ref servedPolls);
+
+    private static EmulatorFault? Count(EmulatorFault? fault, ref int served)
+    {
+        if (fault is not null)
+        {
+            Interlocked.Increment(ref served);
+        }
+
+        return fault;
+    }
 
     private void Enqueue(Queue<EmulatorFault> queue, int count, EmulatorFault fault)
     {
