@@ -3,12 +3,14 @@
 #
 #   bash benchmarks/build-overhead/run.sh [rounds]     (default 7; prints a markdown table)
 #
-# Two consumer projects with the same 40 files of ordinary code and the same valid raw payloads; "with" also
-# references the packed GrokContracts package (generator + analyzers + runtime + shipped specs) and builds its
-# requests through the generated typed API, "without" builds the same requests as anonymous objects. After a
-# restore and a warm-up build of each, builds alternate (with, without, with, ...): an incremental build after
-# touching one file (what a developer waits for), and a full rebuild (--no-incremental). Medians and the ratio are
-# reported. Build servers stay on, as in daily use; both projects share them.
+# Three consumer projects with the same 40 files of ordinary code and the same valid raw payloads: "with" references
+# the packed GrokContracts package (generator + analyzers + runtime + shipped specs) and builds its requests through
+# the generated typed API; "without" has no package and builds the same requests as anonymous objects; "deps" is
+# "without" plus the runtime library's one dependency, Microsoft.Extensions.Http.Resilience (what an HTTP client
+# project usually references anyway), so "with" vs "deps" isolates what the generator and analyzers cost. After a
+# restore and a warm-up build of each, builds alternate (with, without, deps, with, ...): an incremental build after
+# touching one file (what a developer waits for), and a full rebuild (--no-incremental). Medians and the ratios are
+# reported. Build servers stay on, as in daily use; all projects share them.
 set -euo pipefail
 rounds=${1:-7}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -96,11 +98,13 @@ payloads() { # $1 = with|without: the same requests, typed or anonymous
   echo "}"
 }
 
-for kind in with without; do
+resilience=$(grep -oP 'Include="Microsoft.Extensions.Http.Resilience" Version="\K[^"]+' "$repo/Directory.Packages.props")
+for kind in with without deps; do
   dir="$work/$kind"
   mkdir -p "$dir"
   reference=""
   [[ $kind == with ]] && reference="<ItemGroup><PackageReference Include=\"GrokContracts\" Version=\"$version\" /></ItemGroup>"
+  [[ $kind == deps ]] && reference="<ItemGroup><PackageReference Include=\"Microsoft.Extensions.Http.Resilience\" Version=\"$resilience\" /></ItemGroup>"
   cat > "$dir/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -112,7 +116,7 @@ for kind in with without; do
 </Project>
 XML
   for i in $(seq 1 40); do ordinary "$i" > "$dir/Module$i.cs"; done
-  payloads "$kind" > "$dir/Requests.cs"
+  payloads "$( [[ $kind == with ]] && echo with || echo without )" > "$dir/Requests.cs"
   (cd "$dir" && dotnet restore --nologo >/dev/null && dotnet build --no-restore --nologo -tl:off -warnaserror >/dev/null)
 done
 
@@ -125,24 +129,25 @@ build() { # $1 = kind, $2.. = extra args; prints elapsed ms
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 declare -A incremental full
-for kind in with without; do incremental[$kind]=""; full[$kind]=""; done
+for kind in with without deps; do incremental[$kind]=""; full[$kind]=""; done
 for round in $(seq 1 "$rounds"); do
-  for kind in with without; do
+  for kind in with without deps; do
     touch "$work/$kind/Module1.cs"
     incremental[$kind]+="$(build "$kind") "
     full[$kind]+="$(build "$kind" --no-incremental) "
   done
 done
 
-row() { # $1 = label, $2 = with samples, $3 = without samples
-  local w o
-  w=$(tr ' ' '\n' <<<"$2" | grep -v '^$' | median)
-  o=$(tr ' ' '\n' <<<"$3" | grep -v '^$' | median)
-  echo "| $1 | $o ms | $w ms | $(awk -v w="$w" -v o="$o" 'BEGIN {printf "%.3f×", w / o}') | $(tr ' ' '\n' <<<"$3" | grep -v '^$' | tr '\n' ' ')| $(tr ' ' '\n' <<<"$2" | grep -v '^$' | tr '\n' ' ')|"
+samples() { tr ' ' '\n' <<<"$1" | grep -v '^$' | tr '\n' ' '; }
+med() { tr ' ' '\n' <<<"$1" | grep -v '^$' | median; }
+row() { # $1 = label, $2 = with, $3 = without, $4 = deps samples
+  local w o d
+  w=$(med "$2"); o=$(med "$3"); d=$(med "$4")
+  echo "| $1 | $o ms | $d ms | $w ms | $(awk -v w="$w" -v o="$o" 'BEGIN {printf "%.3f×", w / o}') | $(awk -v w="$w" -v d="$d" 'BEGIN {printf "%.3f×", w / d}') | $(samples "$3")| $(samples "$4")| $(samples "$2")|"
 }
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), SDK $(dotnet --version); $rounds alternating rounds"
 echo
-echo "| build | without the package (median) | with GrokContracts (median) | ratio | samples without | samples with |"
-echo "|---|---|---|---|---|---|"
-row "incremental (one file touched)" "${incremental[with]}" "${incremental[without]}"
-row "full rebuild (--no-incremental)" "${full[with]}" "${full[without]}"
+echo "| build | without the package | with Http.Resilience only | with GrokContracts | with / without | with / Http.Resilience only | samples without | samples Http.Resilience only | samples with |"
+echo "|---|---|---|---|---|---|---|---|---|"
+row "incremental (one file touched)" "${incremental[with]}" "${incremental[without]}" "${incremental[deps]}"
+row "full rebuild (--no-incremental)" "${full[with]}" "${full[without]}" "${full[deps]}"

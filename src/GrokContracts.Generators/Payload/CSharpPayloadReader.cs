@@ -167,6 +167,12 @@ internal sealed class CSharpPayloadReader
             return FromConstant(constant.Value, expression);
         }
 
+        if (JsonValueCreateArgument(inner) is { } argument)
+        {
+            // JsonValue.Create(20): the value on the wire is the argument's, and so is the place to report and fix.
+            return Read(argument, depth + 1);
+        }
+
         switch (inner)
         {
             case AnonymousObjectCreationExpressionSyntax anonymous:
@@ -193,6 +199,22 @@ internal sealed class CSharpPayloadReader
             default:
                 return new PayloadUnknown(expression);
         }
+    }
+
+    /// <summary>The argument of <c>JsonValue.Create(x)</c> (any overload, one argument), else null. Syntax first: only a call named <c>Create</c> is bound.</summary>
+    private ExpressionSyntax? JsonValueCreateArgument(ExpressionSyntax expression)
+    {
+        if (expression is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } invocation
+            || arguments[0].NameColon is not null
+            || !arguments[0].RefKindKeyword.IsKind(SyntaxKind.None)
+            || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" })
+        {
+            return null;
+        }
+
+        return _model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true } method && _symbols.IsJsonValue(method.ContainingType)
+            ? arguments[0].Expression
+            : null;
     }
 
     private PayloadValue ReadCreation(BaseObjectCreationExpressionSyntax creation, ExpressionSyntax origin, int depth)

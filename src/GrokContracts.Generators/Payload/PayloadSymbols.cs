@@ -10,6 +10,7 @@ internal sealed class PayloadSymbols
     private readonly INamedTypeSymbol? _dictionary;
     private readonly INamedTypeSymbol? _jsonObject;
     private readonly INamedTypeSymbol? _jsonArray;
+    private readonly INamedTypeSymbol? _jsonValue;
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _typeExists = new(System.StringComparer.Ordinal);
 
@@ -20,6 +21,7 @@ internal sealed class PayloadSymbols
         _dictionary = compilation.GetTypeByMetadataName("System.Collections.IDictionary");
         _jsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
         _jsonArray = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonArray");
+        _jsonValue = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonValue");
         RequestInterface = compilation.GetTypeByMetadataName("GrokContracts.IContractRequest");
     }
 
@@ -64,6 +66,9 @@ internal sealed class PayloadSymbols
     public bool HasType(string metadataName) => _typeExists.GetOrAdd(metadataName, LookUp);
 
     private bool LookUp(string metadataName) => _compilation.GetTypeByMetadataName(metadataName) is not null;
+
+    /// <summary>Whether <paramref name="type"/> is <c>System.Text.Json.Nodes.JsonValue</c>.</summary>
+    public bool IsJsonValue(ITypeSymbol? type) => _jsonValue is not null && SymbolEqualityComparer.Default.Equals(type, _jsonValue);
 
     /// <summary>Whether <paramref name="type"/> is <c>System.Text.Json.Nodes.JsonArray</c>.</summary>
     public bool IsJsonArray(ITypeSymbol? type) => _jsonArray is not null && SymbolEqualityComparer.Default.Equals(type, _jsonArray);
