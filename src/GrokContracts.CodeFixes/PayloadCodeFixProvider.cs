@@ -45,7 +45,7 @@ public abstract class PayloadCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+            if (!IsFixable(diagnostic))
             {
                 continue;
             }
@@ -68,7 +68,7 @@ public abstract class PayloadCodeFixProvider : CodeFixProvider
         var key = context.CodeActionEquivalenceKey;
         var current = document;
         var editedFrom = int.MaxValue;
-        foreach (var diagnostic in diagnostics.Where(d => FixableDiagnosticIds.Contains(d.Id)).OrderByDescending(d => d.Location.SourceSpan.Start))
+        foreach (var diagnostic in diagnostics.Where(IsFixable).OrderByDescending(d => d.Location.SourceSpan.Start))
         {
             // Everything a fix may touch lies in the diagnostic's locations; skip one that overlaps an edit already made.
             var span = Extent(diagnostic);
@@ -88,6 +88,35 @@ public abstract class PayloadCodeFixProvider : CodeFixProvider
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// One of ours, and, for JSON, located inside one string literal: a JSON value folded from several pieces
+    /// (<c>"{…" + Name + "…}"</c>) whose mistake crosses pieces or lies in a <c>const</c> is reported on the whole
+    /// expression, and there is no text to edit.
+    /// </summary>
+    private bool IsFixable(Diagnostic diagnostic)
+    {
+        if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+        {
+            return false;
+        }
+
+        if (!PayloadEdits.IsJson(diagnostic) || diagnostic.Location.SourceTree is not { } tree)
+        {
+            return true;
+        }
+
+        var root = tree.GetRoot();
+        foreach (var location in new[] { diagnostic.Location }.Concat(diagnostic.AdditionalLocations))
+        {
+            if (location.IsInSource && location.SourceTree == tree && !PayloadEdits.IsInsideStringLiteral(root, location.SourceSpan))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TextSpan Extent(Diagnostic diagnostic)

@@ -21,6 +21,16 @@ internal static class PayloadEdits
     public static bool IsJson(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(PayloadFixProperties.Context, out var context) && context == PayloadFixProperties.JsonContext;
 
+    /// <summary>Whether <paramref name="span"/> lies within the text of one string literal token.</summary>
+    public static bool IsInsideStringLiteral(SyntaxNode root, TextSpan span)
+    {
+        var token = root.FindToken(span.Start);
+        return token.Span.Contains(span)
+            && (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.Utf8StringLiteralToken)
+                || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                || token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken));
+    }
+
     /// <summary>Replaces the value at <paramref name="span"/> with a constant of the given JSON kind.</summary>
     public static async Task<Document> ReplaceValueAsync(Document document, TextSpan span, bool json, string value, string kind, CancellationToken cancellationToken)
     {

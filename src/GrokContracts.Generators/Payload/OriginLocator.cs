@@ -87,3 +87,64 @@ internal sealed class JsonLiteralLocator : OriginLocator
         return end > start ? Location.Create(_literal.SyntaxTree!, TextSpan.FromBounds(start, end)) : null;
     }
 }
+
+/// <summary>
+/// Origins are <see cref="PayloadSpan"/>s inside a JSON constant folded from several pieces (<c>"{\"model\":" + "…"</c>,
+/// <c>const</c> fields joined with <c>+</c>). A span inside one string literal piece maps to its exact characters;
+/// one that crosses pieces, or lies in a piece that is not a literal (a <c>const</c> name), is reported on the whole
+/// expression, where no fix is offered.
+/// </summary>
+internal sealed class ConcatenatedJsonLocator : OriginLocator
+{
+    private readonly ExpressionSyntax _expression;
+    private readonly Piece[] _pieces;
+
+    public ConcatenatedJsonLocator(ExpressionSyntax expression, Piece[] pieces)
+    {
+        _expression = expression;
+        _pieces = pieces;
+    }
+
+    public override string Context => PayloadFixProperties.JsonContext;
+
+    public override Location? Locate(object? origin) =>
+        origin is PayloadSpan span && MapInOnePiece(span.Start, span.Start + span.Length) is { } mapped
+            ? Location.Create(_expression.SyntaxTree, mapped)
+            : _expression.GetLocation();
+
+    public override Location? LocateMember(PayloadProperty property) =>
+        property.Origin is PayloadSpan name && property.Value.Origin is PayloadSpan value
+        && MapInOnePiece(name.Start, value.Start + value.Length) is { } mapped && mapped.Length > 0
+            ? Location.Create(_expression.SyntaxTree, mapped)
+            : null;
+
+    private TextSpan? MapInOnePiece(int start, int end)
+    {
+        foreach (var piece in _pieces)
+        {
+            if (start >= piece.Offset && end <= piece.Offset + piece.Length)
+            {
+                return piece.Map?.Map(start - piece.Offset, end - start);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One operand of the concatenation: where its text starts in the folded value, how long it is, and its literal map (null for a <c>const</c> name).</summary>
+    internal sealed class Piece
+    {
+        public Piece(int offset, int length, LiteralMap? map)
+        {
+            Offset = offset;
+            Length = length;
+            Map = map;
+        }
+
+        public int Offset { get; }
+
+        public int Length { get; }
+
+        public LiteralMap? Map { get; }
+    }
+}

@@ -51,6 +51,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(session.AnalyzeAnonymousObject, SyntaxKind.AnonymousObjectCreationExpression);
             start.RegisterSyntaxNodeAction(session.AnalyzeInitializer, SyntaxKind.ObjectInitializerExpression, SyntaxKind.CollectionInitializerExpression);
             start.RegisterSyntaxNodeAction(session.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(session.AnalyzeConcatenation, SyntaxKind.AddExpression);
             if (session.Symbols.RequestInterface is not null)
             {
                 // Context 5 only exists where the runtime library (and so the generated API) is referenced.
@@ -152,6 +153,105 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
 
                 PayloadChecker.Check(payload, _contracts, new JsonLiteralLocator(token), context.ReportDiagnostic, context.CancellationToken);
             });
+        }
+
+        /// <summary>
+        /// JSON folded from constant pieces joined with <c>+</c>: only the outermost <c>+</c>, only when a piece is a
+        /// string literal (syntax), and only when the whole is a constant string (no guessing at run-time values).
+        /// </summary>
+        public void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        {
+            var node = (BinaryExpressionSyntax)context.Node;
+            if (IsOperandOfConcatenation(node) || !HasStringLiteralOperand(node))
+            {
+                return;
+            }
+
+            Guard(context, () =>
+            {
+                if (context.SemanticModel.GetConstantValue(node, context.CancellationToken) is not { HasValue: true, Value: string text }
+                    || text.IndexOf("\"model\"", StringComparison.Ordinal) < 0
+                    || !StartsWithBrace(text)
+                    || !PayloadJson.TryParse(text, out var value, out _)
+                    || value is not PayloadObject payload
+                    || Pieces(node, context.SemanticModel, context.CancellationToken) is not { } pieces)
+                {
+                    return;
+                }
+
+                PayloadChecker.Check(payload, _contracts, new ConcatenatedJsonLocator(node, pieces), context.ReportDiagnostic, context.CancellationToken);
+            });
+        }
+
+        private static bool IsOperandOfConcatenation(SyntaxNode node)
+        {
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression };
+        }
+
+        private static bool HasStringLiteralOperand(BinaryExpressionSyntax node)
+        {
+            foreach (var operand in Operands(node))
+            {
+                if (operand.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The leaves of a chain of <c>+</c> (parentheses looked through), left to right.</summary>
+        private static System.Collections.Generic.IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax expression)
+        {
+            var stack = new System.Collections.Generic.Stack<ExpressionSyntax>();
+            stack.Push(expression);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                if (current is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary)
+                {
+                    stack.Push(binary.Right);
+                    stack.Push(binary.Left);
+                }
+                else
+                {
+                    yield return current;
+                }
+            }
+        }
+
+        /// <summary>Each operand's place in the folded value; null when an operand is not a constant string (then the whole is not a string constant either).</summary>
+        private static ConcatenatedJsonLocator.Piece[]? Pieces(BinaryExpressionSyntax node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            var pieces = new System.Collections.Generic.List<ConcatenatedJsonLocator.Piece>();
+            var offset = 0;
+            foreach (var operand in Operands(node))
+            {
+                var constant = model.GetConstantValue(operand, cancellationToken);
+                if (!constant.HasValue || constant.Value is not (string or null))
+                {
+                    return null;
+                }
+
+                var length = ((string?)constant.Value)?.Length ?? 0;
+                var map = operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? LiteralMap.Create(literal.Token) : null;
+                pieces.Add(new ConcatenatedJsonLocator.Piece(offset, length, map));
+                offset += length;
+            }
+
+            return pieces.ToArray();
         }
 
         private static bool StartsWithBrace(string text)
