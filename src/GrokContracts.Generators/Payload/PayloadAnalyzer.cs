@@ -131,7 +131,10 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken);
+                if (PayloadChecker.Check(payload, _contracts, SyntaxOriginLocator.Instance, context.ReportDiagnostic, context.CancellationToken) is { } clean)
+                {
+                    TypedRequestSuggestion.Report(context.ReportDiagnostic, creation.NewKeyword.GetLocation(), SyntaxOriginLocator.Instance, payload, clean, _contracts, _symbols);
+                }
             });
         }
 
@@ -151,7 +154,11 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                PayloadChecker.Check(payload, _contracts, new JsonLiteralLocator(token), context.ReportDiagnostic, context.CancellationToken);
+                var locator = new JsonLiteralLocator(token);
+                if (PayloadChecker.Check(payload, _contracts, locator, context.ReportDiagnostic, context.CancellationToken) is { } clean)
+                {
+                    TypedRequestSuggestion.Report(context.ReportDiagnostic, token.GetLocation(), locator, payload, clean, _contracts, _symbols);
+                }
             });
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -16,7 +17,19 @@ namespace GrokContracts.Generators.Payload;
 /// </summary>
 internal static class TypedRequestSuggestion
 {
-    public static void Report(SyntaxNodeAnalysisContext context, AnonymousObjectCreationExpressionSyntax node, PayloadObject payload, Contract contract, KnownContracts contracts, PayloadSymbols symbols)
+    /// <summary>GRK009 on an anonymous payload, with the replacement expression its fix writes.</summary>
+    public static void Report(SyntaxNodeAnalysisContext context, AnonymousObjectCreationExpressionSyntax node, PayloadObject payload, Contract contract, KnownContracts contracts, PayloadSymbols symbols) =>
+        Report(context.ReportDiagnostic, node.NewKeyword.GetLocation(), SyntaxOriginLocator.Instance, payload, contract, contracts, symbols, fixable: true);
+
+    /// <summary>
+    /// GRK009 on a dictionary, <c>JsonObject</c> or JSON-literal payload at <paramref name="location"/>. No fix: the
+    /// expression's type would change from a dictionary or a string to the request, which the code around it
+    /// (serializing it, sending it as content) does not expect; docs/rules/GRK009.md shows the rewrite.
+    /// </summary>
+    public static void Report(Action<Diagnostic> report, Location location, OriginLocator locator, PayloadObject payload, Contract contract, KnownContracts contracts, PayloadSymbols symbols) =>
+        Report(report, location, locator, payload, contract, contracts, symbols, fixable: false);
+
+    private static void Report(Action<Diagnostic> report, Location location, OriginLocator locator, PayloadObject payload, Contract contract, KnownContracts contracts, PayloadSymbols symbols, bool fixable)
     {
         var ns = contracts.Namespace(contract);
         var typeName = ns + "." + contract.RequestTypeName;
@@ -31,12 +44,15 @@ internal static class TypedRequestSuggestion
             return;
         }
 
-        var properties = PayloadChecker.Properties(SyntaxOriginLocator.Instance)
-            .Add(PayloadFixProperties.Replacement, expression)
-            .Add(PayloadFixProperties.RequestType, "global::" + typeName);
-        context.ReportDiagnostic(Diagnostic.Create(
+        var properties = PayloadChecker.Properties(locator).Add(PayloadFixProperties.RequestType, "global::" + typeName);
+        if (fixable)
+        {
+            properties = properties.Add(PayloadFixProperties.Replacement, expression);
+        }
+
+        report(Diagnostic.Create(
             DiagnosticDescriptors.UseTypedRequest,
-            node.NewKeyword.GetLocation(),
+            location,
             properties,
             $"This {contract.ModelId} payload can be the generated typed request {contract.RequestTypeName}, checked at compile time"));
     }

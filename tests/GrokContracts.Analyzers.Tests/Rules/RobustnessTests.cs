@@ -75,14 +75,15 @@ public sealed class RobustnessTests
             """,
             Verify.Diagnostic("GRK001").WithLocation(0));
 
+    /// <summary>Run-time values are never guessed at: interpolation and concatenation with a non-constant part are not read (constant concatenation is, see Contexts/ConcatenatedJsonTests).</summary>
     [Fact]
-    public Task InterpolatedAndConcatenatedStringsAreNotPayloads() =>
+    public Task InterpolatedAndRunTimeConcatenatedStringsAreNotPayloads() =>
         Verify.Analyzer(
             """
             public static class Payloads
             {
                 public static string A(int d) => $"{{\"model\":\"grok-imagine-video-1.5-official\",\"duration\":{d}}}";
-                public static string B() => "{\"model\":\"grok-imagine-video-1.5-official\"," + "\"duration\":99}";
+                public static string B(int d) => "{\"model\":\"grok-imagine-video-1.5-official\"," + "\"duration\":" + d + ",\"aspect_ratio\":\"auto\"}";
             }
             """);
 
