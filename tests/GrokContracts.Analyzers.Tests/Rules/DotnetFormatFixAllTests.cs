@@ -26,53 +26,10 @@ namespace GrokContracts.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DotnetFormatFixAllTests
 {
-    private static readonly string[] Fixable = ["GRK001", "GRK002", "GRK003", "GRK006", "GRK007", "GRK008"];
+    private static readonly string[] Fixable = GrokContracts.Tests.Shared.FixableCorpus.Ids;
 
     /// <summary>Every fixable rule, in every payload context, each payload with mistakes of several rules.</summary>
-    private const string Source = """
-        using System.Collections.Generic;
-        using System.Text.Json.Nodes;
-
-        public static class Payloads
-        {
-            public const string Json = "{\"model\":\"grok-imagine-video-1.5-official\",\"prompt\":\"A lighthouse\",\"image_urls\":[\"https://images.example.com/a.jpg\"],\"duration\":\"8\",\"aspect_ratio\":\"auto\",\"nsfw_checker\":true}";
-
-            public static object Dictionary() => new Dictionary<string, object>
-            {
-                ["model"] = "grok-imagine-video-1.5-official",
-                ["prompt"] = "A lighthouse",
-                ["image_urls"] = new[] { "https://images.example.com/a.jpg", "https://images.example.com/b.jpg" },
-                ["duration"] = 99,
-                ["resolution"] = "1080p",
-            };
-
-            public static JsonObject Node() => new JsonObject
-            {
-                ["model"] = "grok-imagine-video-1.5-official",
-                ["prompt"] = "A lighthouse",
-                ["image_urls"] = new JsonArray { "https://images.example.com/a.jpg" },
-                ["audio"] = "false",
-                ["durration"] = 5,
-            };
-
-            public static object Typo() => new
-            {
-                model = "grok-imagine-video-1.5-oficial",
-                prompt = "A lighthouse",
-                image_urls = new[] { "https://images.example.com/a.jpg" },
-            };
-
-            public static object Anonymous() => new
-            {
-                model = "grok-imagine-video-1.5-official",
-                prompt = "A lighthouse",
-                image_urls = new[] { "https://images.example.com/a.jpg" },
-                duration = 2,
-                aspect_ratio = "4:3",
-                resolution = "720P",
-            };
-        }
-        """;
+    private const string Source = GrokContracts.Tests.Shared.FixableCorpus.Source;
 
     [Theory]
     [InlineData("GRK001")]
