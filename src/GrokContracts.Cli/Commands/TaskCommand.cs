@@ -28,6 +28,11 @@ internal static class TaskCommand
 
     private static async Task<int> RunAsync(CliContext context, SessionOptions session, ParseResult parseResult, string id, CancellationToken cancellationToken)
     {
+        if (!VideoTask.IsValidId(id))
+        {
+            throw new CliUsageException($"task id: '{id}' is not 1-128 characters of A-Z, a-z, 0-9, '_' or '-'");
+        }
+
         var (_, contract) = session.Resolve(parseResult, context.Environment);
         var channel = SpecChannels.ToDescriptor(contract);
         var outText = parseResult.GetValue(session.Out);
@@ -38,10 +43,6 @@ internal static class TaskCommand
         try
         {
             task = await client.GetTaskAsync(channel, id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (System.ArgumentException ex)
-        {
-            throw new CliUsageException("task id: " + CliApp.OneLine(ex.Message), ex);
         }
         catch (ReapiException ex)
         {

@@ -54,14 +54,14 @@ internal sealed class ParameterValues
             var equals = token.IndexOf('=', StringComparison.Ordinal);
             var flag = equals < 0 ? token : token[..equals];
             var inline = equals < 0 ? null : token[(equals + 1)..];
-            var (parameter, negated) = FindFlag(flag[2..]) ?? throw Unknown(flag, flag[2..].Replace('-', '_'));
+            var (parameter, negated) = FindFlag(flag[2..]) ?? throw UnknownFlag(flag);
             if (negated)
             {
                 Add(parameter, inline is null ? "false" : throw new CliUsageException($"{flag} takes no value"), flag);
                 continue;
             }
 
-            if (parameter.Type == ParameterType.Boolean && inline is null && !NextIsBoolean(tokens, i))
+            if (parameter.Type == ParameterType.Boolean && inline is null && !NextIsValue(tokens, i))
             {
                 Add(parameter, "true", flag);
                 continue;
@@ -144,8 +144,8 @@ internal sealed class ParameterValues
         }
     }
 
-    private static bool NextIsBoolean(IReadOnlyList<string> tokens, int i) =>
-        i + 1 < tokens.Count && bool.TryParse(tokens[i + 1], out _);
+    private static bool NextIsValue(IReadOnlyList<string> tokens, int i) =>
+        i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal);
 
     private static string Flag(string wireName) => wireName.Replace('_', '-');
 
@@ -185,6 +185,17 @@ internal sealed class ParameterValues
         }
 
         list.Add(value);
+    }
+
+    private CliUsageException UnknownFlag(string flag)
+    {
+        var name = flag[2..].Replace('-', '_');
+        if (name.StartsWith("no_", StringComparison.Ordinal) && contract.FindParameter(name[3..]) is { } notBoolean)
+        {
+            return new CliUsageException($"{flag}: {contract.ModelId} has no parameter '{notBoolean.Name}' as a boolean (it is {notBoolean.Type.ToString().ToLowerInvariant()})");
+        }
+
+        return Unknown(flag, name.StartsWith("no_", StringComparison.Ordinal) ? name[3..] : name);
     }
 
     private CliUsageException Unknown(string source, string name)

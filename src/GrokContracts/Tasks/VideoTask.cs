@@ -72,6 +72,12 @@ public sealed class VideoTask
     /// <summary>Envelope fields this version does not know, by wire name (detached copies).</summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; }
 
+    /// <summary>
+    /// Whether <paramref name="id"/> can be a task id: 1-128 characters of <c>A-Z a-z 0-9 _ -</c>. The client refuses
+    /// any other id before sending anything, since it goes into a URL path.
+    /// </summary>
+    public static bool IsValidId(string? id) => Internal.TaskIds.IsValid(id);
+
     /// <inheritdoc />
     public override string ToString() => "task " + Id + " (" + Status + ")";
 }
