@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -24,9 +25,9 @@ public sealed class AcmeChannelTests
     private static ChannelDescriptor Acme => AcmeMotion2Channel.Descriptor;
 
     /// <summary>A task envelope as acme-motion-2 would send it.</summary>
-    internal static string Envelope(string status, string id = "job_1", string error = "null") =>
+    internal static string Envelope(string status, string id = "job_1", string error = "null", string videoUrl = "https://cdn.acme.test/job_1.mp4") =>
         "{\"id\":\"" + id + "\",\"model\":\"acme-motion-2\",\"status\":\"" + status + "\",\"created_at\":1735000000,"
-        + (status == "done" ? "\"output\":{\"video_urls\":[\"https://cdn.acme.test/job_1.mp4\"]}," : "\"output\":null,")
+        + (status == "done" ? "\"output\":{\"video_urls\":[\"" + videoUrl + "\"]}," : "\"output\":null,")
         + "\"error\":" + error + "}";
 
     /// <summary>acme-motion-2 with another base URL or polling schedule (what a spec loaded at run time could say).</summary>
@@ -261,5 +262,42 @@ public sealed class AcmeChannelTests
         Assert.Equal(
             new[] { ("PUT", "/v2/motion/jobs"), ("GET", "/v2/motion/jobs/job_42/state"), ("GET", "/v2/motion/jobs/job_42/state"), ("GET", "/v2/motion/jobs/job_42/state") },
             requests);
+    }
+
+    [Fact]
+    public async Task A_PUT_submit_is_never_retried_but_a_poll_of_the_state_path_is()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error\":{\"code\":50300,\"message\":\"busy\"}}"));
+        using var client = new GrokContractsClient(Options(TimeProvider.System), stub);
+
+        await Assert.ThrowsAnyAsync<ReapiException>(() => client.SubmitAsync(new MotionRequest("a paper boat in the rain")));
+        Assert.Equal(1, stub.Calls); // a submit that may have reached the server bills: never sent twice
+
+        await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync(Acme, "job_1"));
+        Assert.Equal(5, stub.Calls); // the GET: once and 3 retries (MaxPollRetries)
+        Assert.Equal(HttpMethod.Put, stub.Seen[0].Method);
+        Assert.All(stub.Seen.Skip(1), r => Assert.Equal((HttpMethod.Get, new Uri(JobsUrl + "/job_1/state")), (r.Method, r.Uri)));
+    }
+
+    [Fact]
+    public async Task A_download_sends_the_key_only_to_the_task_channels_origin()
+    {
+        var stub = new StubHandler((request, _) => request.RequestUri!.AbsolutePath.EndsWith("/state", StringComparison.Ordinal)
+            ? StubHandler.Json(HttpStatusCode.OK, Envelope("done", videoUrl: request.RequestUri.AbsolutePath.Contains("job_api", StringComparison.Ordinal) ? "https://api.acme.test/media/job_api.mp4" : "https://cdn.acme.test/job_cdn.mp4", id: request.RequestUri.Segments[^2].TrimEnd('/')))
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([1, 2, 3]) });
+        using var client = new GrokContractsClient(Options(TimeProvider.System), stub);
+        var onApi = await client.GetTaskAsync(Acme, "job_api");
+        var onCdn = await client.GetTaskAsync(Acme, "job_cdn");
+
+        Assert.Equal(3, await client.DownloadAsync(onApi, Stream.Null));
+        Assert.Equal(3, await client.DownloadAsync(onCdn, Stream.Null));
+        Assert.Equal(3, await client.DownloadAsync("https://api.acme.test/media/job_api.mp4", Stream.Null));
+
+        var downloads = stub.Seen.Skip(2).ToArray();
+        Assert.Equal(new Uri("https://api.acme.test/media/job_api.mp4"), downloads[0].Uri);
+        Assert.Equal("Bearer " + TestClients.Key, downloads[0].Authorization); // the channel's own origin
+        Assert.Equal(new Uri("https://cdn.acme.test/job_cdn.mp4"), downloads[1].Uri);
+        Assert.Null(downloads[1].Authorization); // another host: never the key
+        Assert.Null(downloads[2].Authorization); // a bare URL with no explicit options base URL: no origin to trust
     }
 }
