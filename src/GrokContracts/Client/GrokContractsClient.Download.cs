@@ -26,8 +26,12 @@ public sealed partial class GrokContractsClient
             throw new InvalidOperationException("Task " + task.Id + " has no video URL (status '" + task.Status + "').");
         }
 
-        return DownloadCoreAsync(output.VideoUrls[0], destination, GetBaseUrl(task.Channel), cancellationToken);
+        return DownloadTaskAsync(task.Channel, output.VideoUrls[0], destination, cancellationToken);
     }
+
+    // Async, so a channel whose base URL cannot carry the key faults the returned Task like any other download failure.
+    private async Task<long> DownloadTaskAsync(ChannelDescriptor channel, string url, Stream destination, CancellationToken cancellationToken) =>
+        await DownloadCoreAsync(url, destination, GetBaseUrl(channel), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     /// <remarks>

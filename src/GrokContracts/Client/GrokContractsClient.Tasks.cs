@@ -51,15 +51,16 @@ public sealed partial class GrokContractsClient
     private PollingSchedule ScheduleFor(ChannelDescriptor channel, PollingSchedule? schedule) =>
         schedule ?? options.PollingSchedule ?? channel.Polling ?? PollingSchedule.Fallback;
 
-    private Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    // Async, so a task that already failed faults the returned Task (as a failure found by polling does) instead of throwing at the call.
+    private async Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         if (submitted.IsTerminal)
         {
-            return Task.FromResult(Finish(submitted, 0));
+            return Finish(submitted, 0);
         }
 
         TaskIds.EnsureValid(submitted.Id, nameof(submitted));
-        return WaitCoreAsync(submitted.Channel, submitted.Id, submitted, schedule, progress, cancellationToken);
+        return await WaitCoreAsync(submitted.Channel, submitted.Id, submitted, schedule, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VideoTask> WaitCoreAsync(ChannelDescriptor channel, string taskId, VideoTask? lastSeen, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class TaskFailedException : ReapiException
     public string ErrorMessage => Task.Error?.Message ?? string.Empty;
 }
 
-/// <summary>The task was still not terminal when the polling schedule's timeout (48 h by default) ran out.</summary>
+/// <summary>The task was still not terminal when the polling schedule's timeout (the channel spec's, unless overridden) ran out.</summary>
 public sealed class TaskWaitTimeoutException : ReapiException
 {
     /// <summary>Creates the exception.</summary>

@@ -90,6 +90,7 @@ public sealed class PollingSchedule
 
     /// <summary>A schedule with every interval scaled by <paramref name="factor"/> and the same timeout (e.g. 0.01 for tests).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The factor is so small that two phase ends round to the same tick.</exception>
     public PollingSchedule Scale(double factor)
     {
         if (!(factor > 0) || double.IsInfinity(factor))
