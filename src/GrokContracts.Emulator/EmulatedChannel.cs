@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GrokContracts.Spec;
+
+namespace GrokContracts.Emulator;
+
+/// <summary>One loaded spec as the emulator serves it: its endpoints and its status words.</summary>
+internal sealed class EmulatedChannel
+{
+    public EmulatedChannel(Contract contract)
+    {
+        Contract = contract;
+        Submit = new EndpointTemplate(contract.Endpoints.Submit);
+        Poll = new EndpointTemplate(contract.Endpoints.Poll);
+        PendingWords = Words(contract, TaskOutcome.Pending, EmulatorDefaults.PendingStatus);
+        SucceededWord = Words(contract, TaskOutcome.Succeeded, EmulatorDefaults.SucceededStatus)[0];
+        FailedWord = Words(contract, TaskOutcome.Failed, EmulatorDefaults.FailedStatus)[0];
+    }
+
+    public Contract Contract { get; }
+
+    public string ModelId => Contract.ModelId;
+
+    public EndpointTemplate Submit { get; }
+
+    public EndpointTemplate Poll { get; }
+
+    /// <summary>The spec's pending words in spec order (at least one), reported in turn over a task's delay.</summary>
+    public IReadOnlyList<string> PendingWords { get; }
+
+    /// <summary>The spec's first succeeded word.</summary>
+    public string SucceededWord { get; }
+
+    /// <summary>The spec's first failed word.</summary>
+    public string FailedWord { get; }
+
+    /// <summary>The word for <paramref name="outcome"/>; while pending, the one for <paramref name="progress"/> in [0, 1).</summary>
+    public string WordFor(TaskOutcome outcome, decimal progress) => outcome switch
+    {
+        TaskOutcome.Succeeded => SucceededWord,
+        TaskOutcome.Failed => FailedWord,
+        _ => PendingWords[(int)Math.Clamp(Math.Floor(progress * PendingWords.Count), 0, PendingWords.Count - 1)],
+    };
+
+    private static string[] Words(Contract contract, TaskOutcome outcome, string fallback)
+    {
+        var words = contract.Statuses.Where(s => s.Outcome == outcome).Select(s => s.Value).ToArray();
+        return words.Length > 0 ? words : [fallback];
+    }
+}
