@@ -138,7 +138,7 @@ internal sealed class H264Stream
     {
         ReadOnlySpan<(int Idc, int MaxFrameMbs)> levels =
         [
-            (10, 99), (20, 396), (21, 792), (30, 1620), (31, 3600), (32, 5120), (40, 8192), (50, 22080), (51, 36864), (60, 139264),
+            (10, 99), (20, 396), (21, 792), (30, 1620), (31, 3600), (32, 5120), (40, 8192), (42, 8704), (50, 22080), (51, 36864), (60, 139264),
         ];
         var side = Math.Max(MbWidth, MbHeight);
         foreach (var (idc, maxFrameMbs) in levels)
