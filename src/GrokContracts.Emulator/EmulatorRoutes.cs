@@ -39,7 +39,7 @@ internal sealed class EmulatorRoutes
         this.channels = channels;
     }
 
-    /// <summary>The media URL of a task, relative to the base URL.</summary>
+    /// <summary>The media path of a task, to resolve against the base URL.</summary>
     public static string MediaPath(string taskId) => Media.Format(taskId);
 
     public Route Match(string method, string path, string query)

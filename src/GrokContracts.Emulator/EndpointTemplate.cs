@@ -63,17 +63,20 @@ internal sealed class EndpointTemplate
         }
     }
 
-    /// <summary>The path and query of this endpoint for <paramref name="taskId"/> (escaped), relative to the emulator's base URL.</summary>
+    /// <summary>
+    /// The absolute path (and query) of this endpoint for <paramref name="taskId"/> (escaped), to resolve against the
+    /// emulator's base URL (which has no path). It keeps its leading <c>/</c>, so <c>/v1/models:generate</c> is not
+    /// read as a URI scheme.
+    /// </summary>
     public string Format(string? taskId)
     {
-        var relative = Path.TrimStart('/');
         if (taskId is null)
         {
-            return relative;
+            return Path;
         }
 
         var escaped = Uri.EscapeDataString(taskId);
-        return HasId ? relative.Replace(IdPlaceholder, escaped, StringComparison.Ordinal) : relative + (HasQuery ? "&id=" : "?id=") + escaped;
+        return HasId ? Path.Replace(IdPlaceholder, escaped, StringComparison.Ordinal) : Path + (HasQuery ? "&id=" : "?id=") + escaped;
     }
 
     private static string ToPattern(string path, bool hasQuery)
