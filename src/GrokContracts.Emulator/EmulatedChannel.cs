@@ -35,13 +35,22 @@ internal sealed class EmulatedChannel
     /// <summary>The spec's first failed word.</summary>
     public string FailedWord { get; }
 
-    /// <summary>The word for <paramref name="outcome"/>; while pending, the one for <paramref name="progress"/> in [0, 1).</summary>
-    public string WordFor(TaskOutcome outcome, decimal progress) => outcome switch
+    /// <summary>
+    /// The word for <paramref name="outcome"/>; while pending, pending word <c>i</c> of <c>n</c> from
+    /// <c>i/n</c> of <paramref name="delay"/> on (exact integer arithmetic on ticks).
+    /// </summary>
+    public string WordFor(TaskOutcome outcome, TimeSpan elapsed, TimeSpan delay)
     {
-        TaskOutcome.Succeeded => SucceededWord,
-        TaskOutcome.Failed => FailedWord,
-        _ => PendingWords[(int)Math.Clamp(Math.Floor(progress * PendingWords.Count), 0, PendingWords.Count - 1)],
-    };
+        if (outcome != TaskOutcome.Pending)
+        {
+            return outcome == TaskOutcome.Succeeded ? SucceededWord : FailedWord;
+        }
+
+        var index = delay > TimeSpan.Zero && elapsed > TimeSpan.Zero
+            ? (long)Int128.Min((Int128)elapsed.Ticks * PendingWords.Count / delay.Ticks, PendingWords.Count - 1)
+            : 0;
+        return PendingWords[(int)index];
+    }
 
     private static string[] Words(Contract contract, TaskOutcome outcome, string fallback)
     {

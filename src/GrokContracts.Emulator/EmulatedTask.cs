@@ -49,11 +49,5 @@ public sealed class EmulatedTask
     public TaskOutcome OutcomeAt(DateTimeOffset now) => now < DueAt ? TaskOutcome.Pending : WillFail ? TaskOutcome.Failed : TaskOutcome.Succeeded;
 
     /// <summary>The wire status at <paramref name="now"/>, in its spec's words.</summary>
-    public string StatusAt(DateTimeOffset now)
-    {
-        var outcome = OutcomeAt(now);
-        var delay = DueAt - CreatedAt;
-        var progress = outcome == TaskOutcome.Pending && delay > TimeSpan.Zero ? (decimal)(now - CreatedAt).Ticks / delay.Ticks : 0m;
-        return channel.WordFor(outcome, progress);
-    }
+    public string StatusAt(DateTimeOffset now) => channel.WordFor(OutcomeAt(now), now - CreatedAt, DueAt - CreatedAt);
 }
