@@ -19,7 +19,10 @@ public sealed class ReapiEmulatorOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>How long a task stays <c>processing</c> before it completes or fails (default 5 s).</summary>
+    /// <summary>
+    /// How long a task stays pending before it succeeds or fails (default 5 s; negative counts as zero). A spec with
+    /// several pending words reports them in turn, each for an equal share of it.
+    /// </summary>
     public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The clock of the task store (replace it with a fake one in tests, then advance it).</summary>
