@@ -130,9 +130,10 @@ internal sealed class EmulatorHandlers
                 return;
             }
 
-            var prompt = root.TryGetProperty("prompt", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() ?? string.Empty : string.Empty;
+            // Any channel's text parameter may carry the token (reAPI's prompt, acme's text): any top-level string value.
             var willFail = options.FailAllTasks
-                || (!string.IsNullOrEmpty(options.FailureToken) && prompt.Contains(options.FailureToken, StringComparison.Ordinal));
+                || (!string.IsNullOrEmpty(options.FailureToken) && root.EnumerateObject().Any(
+                    p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains(options.FailureToken, StringComparison.Ordinal)));
             var now = Now;
             var delay = options.CompletionDelay > TimeSpan.Zero ? options.CompletionDelay : TimeSpan.Zero;
             var task = new EmulatedTask("task_" + Guid.NewGuid().ToString("N"), channel, now, now + delay, willFail, Encoding.UTF8.GetString(body), EmulatedVideo.For(channel.Contract, root));

@@ -7,7 +7,7 @@ namespace GrokContracts.Emulator;
 /// <summary>Settings of <see cref="ReapiEmulator"/>.</summary>
 public sealed class ReapiEmulatorOptions
 {
-    /// <summary>The default word that, anywhere in a prompt, makes the task fail.</summary>
+    /// <summary>The default text that, anywhere in a string value of a submit body (e.g. a prompt), makes the task fail.</summary>
     public const string DefaultFailureToken = "[emulator:fail]";
 
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
@@ -34,7 +34,10 @@ public sealed class ReapiEmulatorOptions
     /// <summary>More spec files (YAML or JSON) to load; one with a shipped model id replaces the shipped one.</summary>
     public IList<string> SpecPaths { get; } = new List<string>();
 
-    /// <summary>A prompt containing this text makes its task fail once due (default <c>[emulator:fail]</c>).</summary>
+    /// <summary>
+    /// A submit whose body has a top-level string value containing this text (whatever the parameter: reAPI's
+    /// <c>prompt</c>, another channel's <c>text</c>) makes its task fail once due (default <c>[emulator:fail]</c>).
+    /// </summary>
     public string FailureToken { get; set; } = DefaultFailureToken;
 
     /// <summary>Make every task fail once due.</summary>

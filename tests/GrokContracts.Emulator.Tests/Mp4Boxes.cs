@@ -7,25 +7,9 @@ using System.Text;
 namespace GrokContracts.Emulator.Tests;
 
 /// <summary>Reads an MP4's box tree (ISO/IEC 14496-12) as far as the tests need: no ffprobe.</summary>
-internal sealed class Mp4Boxes
+internal sealed record Mp4Boxes(string Type, int Offset, int Size, IReadOnlyList<Mp4Boxes> Children)
 {
     private static readonly HashSet<string> Containers = ["moov", "trak", "mdia", "minf", "stbl", "dinf"];
-
-    private Mp4Boxes(string type, int offset, int size, IReadOnlyList<Mp4Boxes> children)
-    {
-        Type = type;
-        Offset = offset;
-        Size = size;
-        Children = children;
-    }
-
-    public string Type { get; }
-
-    public int Offset { get; }
-
-    public int Size { get; }
-
-    public IReadOnlyList<Mp4Boxes> Children { get; }
 
     public static IReadOnlyList<Mp4Boxes> Read(byte[] file) => ReadRange(file, 0, file.Length);
 

@@ -62,10 +62,12 @@ public sealed class SpecDrivenChannelTests : IDisposable
     [Fact]
     public async Task A_failing_task_reports_the_specs_failed_word()
     {
-        await using var emulator = await StartAsync(new ReapiEmulatorOptions { CompletionDelay = TimeSpan.Zero, FailAllTasks = true });
+        await using var emulator = await StartAsync(new ReapiEmulatorOptions { CompletionDelay = TimeSpan.Zero });
         using var http = new EmulatorHttp(emulator);
 
-        var id = (await http.SendAsync(HttpMethod.Put, AcmeSubmit, "{\"model\":\"acme-motion-2\",\"text\":\"a fox\"}")).Body.GetProperty("id").GetString()!;
+        // The failure token works in this channel's own text parameter ("text", not reAPI's "prompt").
+        var body = "{\"model\":\"acme-motion-2\",\"text\":\"a fox " + ReapiEmulatorOptions.DefaultFailureToken + "\"}";
+        var id = (await http.SendAsync(HttpMethod.Put, AcmeSubmit, body)).Body.GetProperty("id").GetString()!;
         var failed = await http.SendAsync(HttpMethod.Get, emulator.PollUri(Acme, id).AbsoluteUri, null);
 
         Assert.Equal("error", failed.Body.GetProperty("status").GetString());
@@ -143,14 +145,8 @@ public sealed class SpecDrivenChannelTests : IDisposable
     [Fact]
     public async Task Two_specs_sharing_one_endpoint_are_dispatched_by_model()
     {
-        var lite = await WriteSpecAsync("lite.yaml", File.ReadAllText(AcmeSpec)
-            .Replace("model: acme-motion-2", "model: acme-motion-2-lite", StringComparison.Ordinal)
-            .Replace("maximum: 12", "maximum: 6", StringComparison.Ordinal)
-            .Replace("queued: pending", "waiting: pending", StringComparison.Ordinal));
-        var options = new ReapiEmulatorOptions { IncludeShippedSpecs = false, CompletionDelay = TimeSpan.FromHours(1) };
-        options.SpecPaths.Add(AcmeSpec);
-        options.SpecPaths.Add(lite);
-        await using var emulator = await ReapiEmulator.StartAsync(options);
+        var lite = await AcmeVariantAsync("acme-motion-2-lite", ("maximum: 12", "maximum: 6"), ("queued: pending", "waiting: pending"));
+        await using var emulator = await StartOnlyAsync(TimeSpan.FromHours(1), AcmeSpec, lite);
         using var http = new EmulatorHttp(emulator);
 
         Assert.Equal(emulator.SubmitUri(Acme), emulator.SubmitUri("acme-motion-2-lite"));
@@ -170,18 +166,12 @@ public sealed class SpecDrivenChannelTests : IDisposable
     [Fact]
     public async Task Paths_with_route_template_characters_start_and_match_literally()
     {
-        var odd = await WriteSpecAsync("odd.yaml", File.ReadAllText(AcmeSpec)
-            .Replace("model: acme-motion-2", "model: odd-paths", StringComparison.Ordinal)
-            .Replace("path: /v2/motion/jobs/{id}/state", "path: /v1/ops:get/{{x}}/*/task-{id}.json", StringComparison.Ordinal)
-            .Replace("path: /v2/motion/jobs", "path: /v1/models/odd:generate*", StringComparison.Ordinal));
-        var query = await WriteSpecAsync("query.yaml", File.ReadAllText(AcmeSpec)
-            .Replace("model: acme-motion-2", "model: query-poll", StringComparison.Ordinal)
-            .Replace("path: /v2/motion/jobs/{id}/state", "path: /v3/status", StringComparison.Ordinal)
-            .Replace("path: /v2/motion/jobs", "path: /v3/submit?kind=video", StringComparison.Ordinal));
-        var options = new ReapiEmulatorOptions { IncludeShippedSpecs = false, CompletionDelay = TimeSpan.Zero };
-        options.SpecPaths.Add(odd);
-        options.SpecPaths.Add(query);
-        await using var emulator = await ReapiEmulator.StartAsync(options);
+        var odd = await AcmeVariantAsync(
+            "odd-paths",
+            ("path: /v2/motion/jobs/{id}/state", "path: /v1/ops:get/{{x}}/*/task-{id}.json"),
+            ("path: /v2/motion/jobs", "path: /v1/models/odd:generate*"));
+        var query = await AcmeVariantAsync("query-poll", ("path: /v2/motion/jobs/{id}/state", "path: /v3/status"), ("path: /v2/motion/jobs", "path: /v3/submit?kind=video"));
+        await using var emulator = await StartOnlyAsync(TimeSpan.Zero, odd, query);
         using var http = new EmulatorHttp(emulator);
 
         var submitted = await http.SendAsync(HttpMethod.Put, emulator.SubmitUri("odd-paths").AbsoluteUri, "{\"model\":\"odd-paths\",\"text\":\"t\"}");
@@ -202,10 +192,8 @@ public sealed class SpecDrivenChannelTests : IDisposable
     public async Task A_spec_without_task_statuses_reports_the_default_words()
     {
         var text = File.ReadAllText(AcmeSpec);
-        var plain = await WriteSpecAsync("plain.yaml", text[..text.IndexOf("task:", StringComparison.Ordinal)].Replace("model: acme-motion-2", "model: plain", StringComparison.Ordinal));
-        var options = new ReapiEmulatorOptions { IncludeShippedSpecs = false, CompletionDelay = TimeSpan.FromHours(1) };
-        options.SpecPaths.Add(plain);
-        await using var emulator = await ReapiEmulator.StartAsync(options);
+        var plain = await AcmeVariantAsync("plain", (text[text.IndexOf("task:", StringComparison.Ordinal)..], string.Empty));
+        await using var emulator = await StartOnlyAsync(TimeSpan.FromHours(1), plain);
         using var http = new EmulatorHttp(emulator);
 
         var submitted = await http.SendAsync(HttpMethod.Put, AcmeSubmit, "{\"model\":\"plain\",\"text\":\"t\"}");
@@ -219,9 +207,27 @@ public sealed class SpecDrivenChannelTests : IDisposable
         return ReapiEmulator.StartAsync(options);
     }
 
-    private async Task<string> WriteSpecAsync(string name, string text)
+    private static Task<ReapiEmulator> StartOnlyAsync(TimeSpan delay, params string[] specs)
     {
-        var path = Path.Combine(directory, name);
+        var options = new ReapiEmulatorOptions { IncludeShippedSpecs = false, CompletionDelay = delay };
+        foreach (var spec in specs)
+        {
+            options.SpecPaths.Add(spec);
+        }
+
+        return ReapiEmulator.StartAsync(options);
+    }
+
+    /// <summary>A copy of acme-motion-2 with another model id and the given text replacements.</summary>
+    private async Task<string> AcmeVariantAsync(string model, params (string From, string To)[] edits)
+    {
+        var text = (await File.ReadAllTextAsync(AcmeSpec)).Replace("model: acme-motion-2", "model: " + model, StringComparison.Ordinal);
+        foreach (var (from, to) in edits)
+        {
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        var path = Path.Combine(directory, model + ".yaml");
         await File.WriteAllTextAsync(path, text);
         return path;
     }

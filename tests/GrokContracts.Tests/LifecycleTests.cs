@@ -64,7 +64,7 @@ public sealed class LifecycleTests
         Assert.Equal(VideoTaskStatus.Completed, reports[^1].StatusKind);
         var url = Assert.Single(done.Output!.VideoUrls);
         using var file = new MemoryStream();
-        Assert.Equal(Mp4Video.Bytes.Length, await client.DownloadAsync(url, file));
+        Assert.Equal(Mp4Video.Create(emulator.FindTask(done.Id)!.Video).Length, await client.DownloadAsync(url, file));
     }
 
     [Fact]
