@@ -15,8 +15,6 @@ public sealed class UsageTests
     [InlineData(new[] { "spec", "validate" }, "Required argument")]
     [InlineData(new[] { "spec", "diff", "old.yaml" }, "Required argument")]
     [InlineData(new[] { "serve", "--port", "abc" }, "abc")]
-    [InlineData(new[] { "submit", "--duration", "eight" }, "eight")]
-    [InlineData(new[] { "submit", "--nsfw-checker", "maybe" }, "maybe")]
     [InlineData(new[] { "submit", "--poll-interval", "0" }, "--poll-interval must be a number of seconds greater than 0")]
     [InlineData(new[] { "submit", "--timeout", "soon" }, "--timeout must be a number of seconds")]
     [InlineData(new[] { "serve", "--delay", "-1" }, "--delay must be a number of seconds 0-172800")]
@@ -33,13 +31,33 @@ public sealed class UsageTests
         Assert.EndsWith("--help')", line, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "submit", "--model", "official", "--bogus", "x" }, "has no parameter 'bogus'")]
+    [InlineData(new[] { "submit", "--model", "official", "--no-prompt" }, "has no parameter 'prompt' as a boolean")]
+    [InlineData(new[] { "submit", "--model", "official", "stray" }, "unexpected argument 'stray'")]
+    [InlineData(new[] { "submit", "--model", "official", "--duration" }, "--duration needs a value")]
+    [InlineData(new[] { "submit", "--model", "official", "--no-audio=false" }, "--no-audio takes no value")]
+    [InlineData(new[] { "submit", "--prompt", "a cat" }, "--model is required")]
+    [InlineData(new[] { "task", "id1" }, "--model is required")]
+    [InlineData(new[] { "task", "bad id!", "--model", "official" }, "task id")]
+    public async Task Spec_driven_arguments_that_cannot_work_exit_2_with_one_line(string[] args, string expected)
+    {
+        var run = await Cli.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("grok-contracts: ", line, System.StringComparison.Ordinal);
+        Assert.Contains(expected, line, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_exits_0_and_lists_every_command()
     {
         var run = await Cli.RunAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "check", "serve", "submit", "spec" })
+        foreach (var command in new[] { "check", "serve", "submit", "task", "spec" })
         {
             Assert.Contains(command, run.Out, System.StringComparison.Ordinal);
         }

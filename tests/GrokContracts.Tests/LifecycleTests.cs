@@ -30,7 +30,7 @@ public sealed class LifecycleTests
         Assert.Null(submitted.Output);
 
         var reports = new List<TaskProgress>();
-        var done = await client.WaitForCompletionAsync(submitted.Id, progress: new SyncProgress<TaskProgress>(reports.Add));
+        var done = await client.WaitForCompletionAsync(TestClients.OfficialChannel, submitted.Id, progress: new SyncProgress<TaskProgress>(reports.Add));
         Assert.Equal(VideoTaskStatus.Completed, done.StatusKind);
         Assert.True(done.IsTerminal);
         Assert.Equal(submitted.Id, done.Id);
@@ -74,7 +74,7 @@ public sealed class LifecycleTests
         using var client = TestClients.For(emulator);
 
         var submitted = await client.SubmitAsync(TestClients.Official());
-        var polled = await client.GetTaskAsync(submitted.Id);
+        var polled = await client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(submitted.Id, polled.Id);
         Assert.Equal(VideoTaskStatus.Processing, polled.StatusKind);
