@@ -40,13 +40,16 @@ public static class EmulatorDefaults
     /// <summary>The <c>error.code</c> of a failed task.</summary>
     public const int FailedTaskCode = 50001;
 
-    /// <summary>The word a task reports while pending when its spec lists no <c>pending</c> status.</summary>
-    public const string PendingStatus = "processing";
+    /// <summary>
+    /// The word a task reports while pending when its spec lists no <c>pending</c> status: the outcome's own name, as
+    /// the spec parser's default words for a spec without <c>task:</c>.
+    /// </summary>
+    public const string PendingStatus = "pending";
 
-    /// <summary>The word of a done task when its spec lists no <c>succeeded</c> status.</summary>
-    public const string SucceededStatus = "completed";
+    /// <summary>The word of a done task when its spec lists no <c>succeeded</c> status (the outcome's own name).</summary>
+    public const string SucceededStatus = "succeeded";
 
-    /// <summary>The word of a failed task when its spec lists no <c>failed</c> status.</summary>
+    /// <summary>The word of a failed task when its spec lists no <c>failed</c> status (the outcome's own name).</summary>
     public const string FailedStatus = "failed";
 
     /// <summary>
