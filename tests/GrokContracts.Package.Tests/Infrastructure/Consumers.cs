@@ -104,7 +104,7 @@ public static class Consumers
                         string body;
                         if (path == "/v2/motion/jobs")
                         {
-                            body = "{\"id\":\"job_1\",\"model\":\"acme-motion-2\",\"status\":\"queued\"}";
+                            body = "{\"id\":\"job_1\",\"status\":\"queued\"}";
                         }
                         else if (path == "/v2/motion/jobs/job_1/state")
                         {
