@@ -114,6 +114,25 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_poll_path_without_an_id_placeholder_carries_the_id_as_a_query_parameter_end_to_end()
+    {
+        var spec = File.ReadAllText(AcmeSpec).ReplaceLineEndings("\n")
+            .Replace("model: acme-motion-2", "model: acme-query-1", StringComparison.Ordinal)
+            .Replace("path: /v2/motion/jobs/{id}/state", "path: /v2/status?verbose=1", StringComparison.Ordinal);
+        var path = Files.Write(directory, "acme-query-1.yaml", spec);
+        await using var emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { path }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
+        var video = Path.Combine(directory, "query.mp4");
+
+        var run = await Cli.RunAsync(
+            "submit", "--spec", path, "--set", "text=a kite", "--out", video, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--timeout", "30");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("status: done", run.OutLines);
+        Assert.True(emulator.PollRequestCount >= 1);
+        Assert.True(File.Exists(video));
+    }
+
+    [Fact]
     public async Task A_flag_the_channel_lacks_is_exit_2_naming_its_parameters()
     {
         var run = await Cli.RunAsync("submit", "--spec", AcmeSpec, "--set", "text=a kite", "--no-audio", "--base-url", baseUrl);

@@ -6,6 +6,7 @@ namespace GrokContracts;
 public sealed class ChannelEndpoint
 {
     private const string IdPlaceholder = "{id}";
+    private static readonly char[] QueryMark = { '?' };
 
     /// <summary>Creates an endpoint.</summary>
     /// <param name="method">HTTP method, e.g. <c>POST</c>.</param>
@@ -37,8 +38,9 @@ public sealed class ChannelEndpoint
     public bool HasIdPlaceholder => Path.Contains(IdPlaceholder);
 
     /// <summary>
-    /// The path for one task: <c>{id}</c> replaced by <paramref name="taskId"/>, escaped for a URL path segment. A path
-    /// without the placeholder is returned as it is.
+    /// The path for one task: <c>{id}</c> replaced by <paramref name="taskId"/>, escaped for a URL. A path without the
+    /// placeholder carries the id as the query parameter <c>id</c> (<c>/status?id=…</c>, or <c>&amp;id=…</c> when the path
+    /// has a query already), as the emulator expects (docs/spec-format.md, Endpoints).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="taskId"/> is null.</exception>
     public string FormatPath(string taskId)
@@ -48,7 +50,8 @@ public sealed class ChannelEndpoint
             throw new ArgumentNullException(nameof(taskId));
         }
 
-        return HasIdPlaceholder ? Path.Replace(IdPlaceholder, Uri.EscapeDataString(taskId)) : Path;
+        var escaped = Uri.EscapeDataString(taskId);
+        return HasIdPlaceholder ? Path.Replace(IdPlaceholder, escaped) : Path + (Path.IndexOfAny(QueryMark) >= 0 ? "&id=" : "?id=") + escaped;
     }
 
     /// <summary>The absolute URL of this endpoint under <paramref name="baseUrl"/> (its path is kept as a prefix).</summary>
