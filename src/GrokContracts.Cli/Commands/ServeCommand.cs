@@ -22,7 +22,7 @@ internal static class ServeCommand
             0,
             65535);
         var delay = OptionValues.Seconds(
-            new Option<double?>("--delay") { Description = "Seconds a task stays 'processing' before it completes (default 5).", HelpName = "seconds" },
+            new Option<double?>("--delay") { Description = "Seconds a task stays in its channel's pending status words before it completes or fails (default 5).", HelpName = "seconds" },
             0,
             MaxDelaySeconds,
             positive: false);
@@ -32,7 +32,7 @@ internal static class ServeCommand
             HelpName = "KEY",
         };
         var spec = CheckCommand.SpecOption();
-        var command = new Command("serve", "Run the local emulator of the reAPI video endpoints on 127.0.0.1 until Ctrl+C.")
+        var command = new Command("serve", "Run the local emulator of every loaded spec's endpoints on 127.0.0.1 until Ctrl+C.")
         {
             port, delay, apiKey, spec,
         };
