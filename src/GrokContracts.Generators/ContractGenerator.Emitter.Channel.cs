@@ -60,7 +60,7 @@ public sealed partial class ContractGenerator
             }
 
             writer.Line("    },");
-            writer.Line("    " + PollingExpression(Runtime) + ",");
+            writer.Lines("    " + PollingExpression(Runtime) + ",");
             writer.Line("    " + (_contract.Output?.VideoUrlsValidFor is TimeSpan validFor ? "(global::System.TimeSpan?)" + TimeSpanExpression(validFor) : "null") + ",");
             writer.Line("    " + PricingExpression(Runtime) + ");");
         }
@@ -79,7 +79,9 @@ public sealed partial class ContractGenerator
                     + TimeSpanExpression(phase.Every) + ", " + (phase.Gradual ? "true" : "false") + ")");
             }
 
-            return "new " + runtime + "PollingSchedule(new " + runtime + "PollingPhase[] { " + string.Join(", ", phases) + " }, " + TimeSpanExpression(polling.Timeout) + ")";
+            // One phase a line: the schedule reads like the spec's list.
+            return "new " + runtime + "PollingSchedule(\n        new " + runtime + "PollingPhase[]\n        {\n            "
+                + string.Join(",\n            ", phases) + ",\n        },\n        " + TimeSpanExpression(polling.Timeout) + ")";
         }
 
         private string PricingExpression(string runtime)

@@ -165,7 +165,14 @@ namespace GrokContracts.GrokImagineVideo15Official
                 new global::GrokContracts.TaskStatusWord("completed", global::GrokContracts.VideoTaskStatus.Completed),
                 new global::GrokContracts.TaskStatusWord("failed", global::GrokContracts.VideoTaskStatus.Failed),
             },
-            new global::GrokContracts.PollingSchedule(new global::GrokContracts.PollingPhase[] { new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 0, 5, 0), new global::System.TimeSpan(0, 0, 0, 5), false), new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 1, 0, 0), new global::System.TimeSpan(0, 0, 1, 0), true), new global::GrokContracts.PollingPhase(null, new global::System.TimeSpan(0, 0, 3, 0), false) }, new global::System.TimeSpan(2, 0, 0, 0)),
+            new global::GrokContracts.PollingSchedule(
+                new global::GrokContracts.PollingPhase[]
+                {
+                    new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 0, 5, 0), new global::System.TimeSpan(0, 0, 0, 5), false),
+                    new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 1, 0, 0), new global::System.TimeSpan(0, 0, 1, 0), true),
+                    new global::GrokContracts.PollingPhase(null, new global::System.TimeSpan(0, 0, 3, 0), false),
+                },
+                new global::System.TimeSpan(2, 0, 0, 0)),
             (global::System.TimeSpan?)new global::System.TimeSpan(7, 0, 0, 0),
             new global::GrokContracts.ChannelPricing((decimal?)null, "duration", new global::GrokContracts.PriceMultiplier[] { new global::GrokContracts.PriceMultiplier("resolution", "480p", 1m), new global::GrokContracts.PriceMultiplier("resolution", "720p", 2m) }, 0.001m, true));
     }
