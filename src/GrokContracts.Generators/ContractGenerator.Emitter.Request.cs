@@ -174,7 +174,7 @@ public sealed partial class ContractGenerator
                 var parameterType = shape.IsArray
                     ? "params " + (shape.IsNullable ? NullableReference("string[]") : "string[]")
                     : shape.DeclaredType(_nullable);
-                writer.Open("public " + type + " With" + shape.Property + "(" + parameterType + " " + argument + ")");
+                writer.Open("public " + type + " " + shape.WithMethod + "(" + parameterType + " " + argument + ")");
                 if (shape.IsReference && !shape.IsNullable)
                 {
                     WriteNullGuard(writer, argument);
@@ -243,7 +243,7 @@ public sealed partial class ContractGenerator
                         writer.Line("writer.WriteBoolean(" + name + ", " + value + ");");
                         break;
                     default:
-                        writer.Line("writer.WriteString(" + name + ", " + (shape.IsEnum ? Global(shape.Parameter.EnumName + "Wire") + ".ToWireValue(" + value + ")" : value) + ");");
+                        writer.Line("writer.WriteString(" + name + ", " + (shape.WireClass is { } wireClass ? Global(wireClass) + ".ToWireValue(" + value + ")" : value) + ");");
                         break;
                 }
 

@@ -176,14 +176,14 @@ public sealed partial class ContractGenerator
                     writer.Close();
                     break;
 
-                case ValidationCheck.Allowed when shape.IsEnum:
+                case ValidationCheck.Allowed when shape.WireClass is { } wireClass:
                     var notAllowed = Violation(shape, ViolationKind.NotAllowed, shape.PathLiteral);
                     if (notAllowed is null)
                     {
                         break;
                     }
 
-                    var isDefined = Global(p.EnumName + "Wire") + ".IsDefined(" + (shape.IsNullable ? field + ".Value" : field) + ")";
+                    var isDefined = Global(wireClass) + ".IsDefined(" + (shape.IsNullable ? field + ".Value" : field) + ")";
                     writer.Line();
                     writer.Open("if (" + (shape.IsNullable ? field + ".HasValue && " : string.Empty) + "!" + isDefined + ")");
                     writer.Line(notAllowed);

@@ -101,7 +101,7 @@ internal static class TypedRequestSuggestion
                 return null;
             }
 
-            builder.Append(".With").Append(parameter.PropertyName).Append('(').Append(text).Append(')');
+            builder.Append('.').Append(ContractNaming.WithMethodName(parameter)).Append('(').Append(text).Append(')');
         }
 
         return builder.ToString();
