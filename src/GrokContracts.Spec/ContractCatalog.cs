@@ -116,71 +116,27 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
     }
 
     /// <summary>
-    /// The known model id closest to <paramref name="modelId"/> by edit distance (case-insensitive), for a
-    /// "did you mean" hint; null when none is close (more than a third of the longer id differs) or it is exact.
+    /// The usable model id <paramref name="modelId"/> is likely a typo of (<see cref="DidYouMean.Closest"/>), or null;
+    /// never for an id a spec claims, even one with errors (its GRK10x explain it; a suggestion would lead away from it).
     /// </summary>
     public string? FindClosestModelId(string modelId)
     {
-        if (string.IsNullOrEmpty(modelId))
+        if (modelId is null || _byId.ContainsKey(modelId))
         {
             return null;
         }
 
-        string? best = null;
-        var bestDistance = int.MaxValue;
+        var ids = new List<string>(Contracts.Count);
         foreach (var contract in Contracts)
         {
-            var candidate = contract.ModelId;
-            if (string.Equals(candidate, modelId, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var distance = EditDistance(modelId.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance && distance * 3 <= Math.Max(modelId.Length, candidate.Length))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
+            ids.Add(contract.ModelId);
         }
 
-        return best;
+        return DidYouMean.Closest(modelId, ids);
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute), in O(n·m) time and O(m) space.</summary>
-    public static int EditDistance(string left, string right)
-    {
-        if (left is null)
-        {
-            throw new ArgumentNullException(nameof(left));
-        }
-
-        if (right is null)
-        {
-            throw new ArgumentNullException(nameof(right));
-        }
-
-        var previous = new int[right.Length + 1];
-        var current = new int[right.Length + 1];
-        for (var j = 0; j <= right.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= left.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= right.Length; j++)
-            {
-                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[right.Length];
-    }
+    /// <summary>Levenshtein distance (insert, delete, substitute); kept for callers, it is <see cref="DidYouMean.Distance"/>.</summary>
+    public static int EditDistance(string left, string right) => DidYouMean.Distance(left, right);
 
     /// <inheritdoc />
     public bool Equals(ContractCatalog? other) =>

@@ -107,12 +107,8 @@ internal sealed class KnownContracts
     /// <summary>The usable contract for <paramref name="modelId"/>, or null (unknown, or claimed by a spec with errors).</summary>
     public Contract? Find(string modelId) => _catalog.TryGet(modelId, out var contract) ? contract : null;
 
-    /// <summary>
-    /// The known model id <paramref name="modelId"/> is likely a typo of, or null; never for an id a spec claims (one with
-    /// errors included: its GRK10x explain it, and a suggestion would point away from the user's own spec).
-    /// </summary>
-    public string? FindClosestModelId(string modelId) =>
-        _catalog.TryGetWinner(modelId, out _) ? null : _catalog.FindClosestModelId(modelId);
+    /// <summary>The known model id <paramref name="modelId"/> is likely a typo of, or null (<see cref="ContractCatalog.FindClosestModelId"/>).</summary>
+    public string? FindClosestModelId(string modelId) => _catalog.FindClosestModelId(modelId);
 
     /// <summary>How many times the spec at <paramref name="path"/> has been parsed in this process (for tests and the cost probe).</summary>
     internal static int ParseCount(string path) => ParseCounts.TryGetValue(path, out var count) ? count : 0;

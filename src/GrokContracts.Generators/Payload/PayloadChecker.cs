@@ -15,9 +15,6 @@ namespace GrokContracts.Generators.Payload;
 /// </summary>
 internal static class PayloadChecker
 {
-    /// <summary>Largest edit distance for which GRK007's fix renames instead of removing (see docs/rules/GRK007.md).</summary>
-    internal const int RenameDistance = 2;
-
     /// <summary>The <c>model</c> property when it is a constant string, else null (then the object is not a payload).</summary>
     public static PayloadProperty? FindModel(PayloadObject payload) =>
         FindProperty(payload, "model") is { Value: PayloadString } model ? model : null;
@@ -253,26 +250,18 @@ internal static class PayloadChecker
     }
 
     /// <summary>
-    /// The contract's parameter closest to <paramref name="name"/> when the match is good: at most
-    /// <see cref="RenameDistance"/> edits ignoring case, fewer than half the name's length, and not already set.
+    /// The contract's parameter <paramref name="name"/> is likely a typo of (<see cref="DidYouMean.Closest"/>), unless
+    /// the payload already sets that parameter.
     /// </summary>
     internal static string? ClosestParameter(string name, Contract contract, PayloadObject payload)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        var lowered = name.ToLowerInvariant();
+        var names = new List<string>(contract.Parameters.Count);
         foreach (var parameter in contract.Parameters)
         {
-            var limit = Math.Min(RenameDistance, (parameter.Name.Length - 1) / 2);
-            var distance = EditDistance.Compute(lowered, parameter.Name.ToLowerInvariant(), limit);
-            if (distance <= limit && distance < bestDistance && FindProperty(payload, parameter.Name) is null)
-            {
-                best = parameter.Name;
-                bestDistance = distance;
-            }
+            names.Add(parameter.Name);
         }
 
-        return best;
+        return DidYouMean.Closest(name, names, candidate => FindProperty(payload, candidate) is not null);
     }
 
     private static decimal? Clamp(double value, Parameter? parameter)

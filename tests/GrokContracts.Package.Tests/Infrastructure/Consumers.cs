@@ -8,9 +8,10 @@ namespace GrokContracts.Package.Tests.Infrastructure;
 public sealed record CodeFixRun(string Before, string After, DotnetResult Format, DotnetResult Rebuild);
 
 /// <summary>
-/// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs three consumer builds
+/// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs four consumer builds
 /// and one `dotnet format`: <c>typed</c> (must build clean and run), <c>rules</c> (every expected diagnostic in one
-/// failing build) and <c>fixes</c> (edited in place by the code fixes).
+/// failing build), <c>fixes</c> (edited in place by the code fixes) and <c>spec-errors</c> (broken specs whose types
+/// are used).
 /// </summary>
 public static class Consumers
 {
@@ -89,6 +90,37 @@ public static class Consumers
         File.WriteAllText(Path.Combine(contracts, "official-max10.yaml"), RulesSources.WithMaximum10(official));
         File.WriteAllText(Path.Combine(contracts, "broken-schema.yaml"), RulesSources.WithSchemaError(official));
         File.WriteAllText(Path.Combine(contracts, "broken-syntax.yaml"), RulesSources.SyntaxError);
+        return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A library whose project specs are broken, one per spec rule (see <see cref="SpecErrorSources"/>), and whose code
+    /// uses their generated types: the C# build fails, and the spec diagnostics must explain why.
+    /// </summary>
+    public static async Task<DotnetResult> BuildSpecErrorsAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("spec-errors");
+        File.WriteAllText(Path.Combine(directory, "SpecErrors.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+                <GrokContractSpec Include="contracts/broken-flow.yaml;contracts/official-override.yaml;contracts/out-of-range.yaml" />
+                <GrokContractSpec Include="contracts/dup-first.yaml" Namespace="Consumer.First" />
+                <GrokContractSpec Include="contracts/dup-second.yaml" Namespace="Consumer.Second" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Uses.cs"), SpecErrorSources.Uses);
+        var contracts = Directory.CreateDirectory(Path.Combine(directory, "contracts")).FullName;
+        var official = File.ReadAllText(Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+        foreach (var (file, text) in SpecErrorSources.Specs(official))
+        {
+            File.WriteAllText(Path.Combine(contracts, file), text);
+        }
+
         return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
     }
 

@@ -72,6 +72,8 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
 
     public Task<CodeFixRun> CodeFixes { get; private set; } = null!;
 
+    public Task<DotnetResult> SpecErrorsBuild { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
@@ -100,13 +102,14 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
         TypedRun = Slot(() => Consumers.RunTypedAsync(this));
         RulesBuild = Slot(() => Consumers.BuildRulesAsync(this));
         CodeFixes = Slot(() => Consumers.ApplyCodeFixesAsync(this));
+        SpecErrorsBuild = Slot(() => Consumers.BuildSpecErrorsAsync(this));
     }
 
     public async Task DisposeAsync()
     {
         // A filtered run awaits only some consumers; the others are still building. Wait for them (each is bounded
         // by its own timeout, which kills its process tree) so no `dotnet` outlives the test run in a deleted folder.
-        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes })
+        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes, SpecErrorsBuild })
         {
             if (run is not null)
             {
