@@ -59,7 +59,7 @@ public sealed partial class ContractGenerator
         }
 
         // "s_name_" cannot collide with s_modelName / s_modelValue whatever the parameter is called.
-        private static string NameField(ParameterShape shape) => "s_name_" + shape.Property;
+        private static string NameField(ParameterShape shape) => ContractNaming.JsonNameFieldPrefix + shape.Property;
 
         private void WriteFields(SourceWriter writer)
         {

@@ -38,8 +38,15 @@ public static class ContractNaming
     public static IReadOnlyList<string> GeneratedRequestMembers { get; } = new[]
     {
         "ModelId", "Validate", "EnsureValid", "WriteTo", "ToJson", "ToUtf8Bytes", "ToString", "Equals", "GetHashCode",
-        "GetType", "MemberwiseClone", "MemberwiseCopy", "Finalize", "CopyOf", "AddViolation",
+        "GetType", "MemberwiseClone", "MemberwiseCopy", "Finalize", "CopyOf", "AddViolation", "s_modelName", "s_modelValue",
     };
+
+    /// <summary>
+    /// Prefix of the request type's pre-encoded JSON name of each parameter (<c>s_name_Duration</c>); with the
+    /// <c>s_</c> fields of <see cref="GeneratedRequestMembers"/> these are the emitter's only private fields besides
+    /// the <c>_</c> + <see cref="ArgumentName"/> backing fields.
+    /// </summary>
+    public const string JsonNameFieldPrefix = "s_name_";
 
     /// <summary>
     /// Members the generator declares on every channel class (<see cref="ChannelTypeName"/>) besides the
