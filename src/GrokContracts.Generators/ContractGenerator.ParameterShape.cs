@@ -70,8 +70,8 @@ public sealed partial class ContractGenerator
         /// <summary>The wire name as a C# literal.</summary>
         public string WireLiteral => CSharpText.Literal(Parameter.Name);
 
-        /// <summary>The JSON path of the value as a C# literal, e.g. <c>"$.duration"</c>.</summary>
-        public string PathLiteral => CSharpText.Literal("$." + Parameter.Name);
+        /// <summary>The JSON path of the value as a C# literal, e.g. <c>"$.duration"</c> (<see cref="ContractRules.PathOf"/>, as the rules write it).</summary>
+        public string PathLiteral => CSharpText.Literal(ContractRules.PathOf(Parameter.Name));
 
         /// <summary>The C# type of the property (nullable where the parameter is).</summary>
         public string DeclaredType(bool nullableAnnotations)

@@ -65,6 +65,31 @@ public static class ContractNaming
     /// <summary>Suffix of the generated helper class of an enum (<c>Resolution</c> → <c>ResolutionWire</c>).</summary>
     public const string WireClassSuffix = "Wire";
 
+    /// <summary>
+    /// The grammar of a parameter's wire (JSON) name, as <c>spec/contract.schema.json</c> writes it for
+    /// <c>parameters</c>' property names: an ASCII letter or <c>_</c>, then ASCII letters, digits or <c>_</c>.
+    /// </summary>
+    public const string WireNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+    /// <summary>Whether <paramref name="name"/> matches <see cref="WireNamePattern"/> (the parser's and the schema's one rule).</summary>
+    public static bool IsWireName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || (name![0] >= '0' && name[0] <= '9'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Prefix of the generated fluent setter of a parameter (<c>Duration</c> → <c>WithDuration</c>).</summary>
     public const string WithMethodPrefix = "With";
 

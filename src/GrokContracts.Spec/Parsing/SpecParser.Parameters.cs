@@ -51,6 +51,10 @@ internal sealed partial class SpecParser
         {
             Diagnostics.Schema("a parameter needs a non-empty wire name", keyNode);
         }
+        else if (!ContractNaming.IsWireName(name))
+        {
+            Diagnostics.Schema($"parameter wire name '{name}' must be ASCII letters, digits and '_', not starting with a digit (as the schema's {ContractNaming.WireNamePattern})", keyNode);
+        }
 
         var view = _reader.Mapping(node, keyNode, path, ParameterKeys);
         if (view is null)
