@@ -66,22 +66,23 @@ public static class ContractNaming
     public const string WireClassSuffix = "Wire";
 
     /// <summary>
-    /// The grammar of a parameter's wire (JSON) name, as <c>spec/contract.schema.json</c> writes it for
-    /// <c>parameters</c>' property names: an ASCII letter or <c>_</c>, then ASCII letters, digits or <c>_</c>.
+    /// The grammar of a parameter's wire (JSON) name, written exactly so in <c>spec/contract.schema.json</c> wherever a
+    /// wire name appears: one or more characters, none a control character. JSON allows any name and APIs use
+    /// kebab-case or non-ASCII ones; the C# names derived from it are checked separately (GRK102, or set <c>csharpName:</c>).
     /// </summary>
-    public const string WireNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+    public const string WireNamePattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$";
 
     /// <summary>Whether <paramref name="name"/> matches <see cref="WireNamePattern"/> (the parser's and the schema's one rule).</summary>
     public static bool IsWireName(string? name)
     {
-        if (string.IsNullOrEmpty(name) || (name![0] >= '0' && name[0] <= '9'))
+        if (string.IsNullOrEmpty(name))
         {
             return false;
         }
 
-        foreach (var c in name)
+        foreach (var c in name!)
         {
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            if (c <= '\u001F' || (c >= '\u007F' && c <= '\u009F'))
             {
                 return false;
             }

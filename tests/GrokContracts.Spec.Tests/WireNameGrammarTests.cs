@@ -11,9 +11,9 @@ public class WireNameGrammarTests
     [Fact]
     public void The_schema_uses_the_parsers_pattern_for_parameter_names()
     {
-        var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath()));
-        var pattern = schema.RootElement.GetProperty("properties").GetProperty("parameters").GetProperty("propertyNames").GetProperty("pattern").GetString();
-        Assert.Equal(ContractNaming.WireNamePattern, pattern);
+        var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath())).RootElement;
+        Assert.Equal(ContractNaming.WireNamePattern, schema.GetProperty("properties").GetProperty("parameters").GetProperty("propertyNames").GetProperty("pattern").GetString());
+        Assert.Equal(ContractNaming.WireNamePattern, schema.GetProperty("definitions").GetProperty("parameterName").GetProperty("pattern").GetString());
     }
 
     [Theory]
@@ -26,15 +26,18 @@ public class WireNameGrammarTests
     [InlineData("a.b")]
     [InlineData("with space")]
     [InlineData("dürée")]
+    [InlineData("tab\there")]
+    [InlineData("nel\u0085")]
     public void IsWireName_agrees_with_the_pattern_and_the_parser(string name)
     {
         var matches = Regex.IsMatch(name, ContractNaming.WireNamePattern);
         Assert.Equal(matches, ContractNaming.IsWireName(name));
 
-        var spec = SpecFiles.Beta.Replace("  nsfw_checker:\n", "  \"" + name + "\":\n", System.StringComparison.Ordinal);
+        var quoted = "\"" + name.Replace("\t", "\\t", System.StringComparison.Ordinal).Replace("\u0085", "\\N", System.StringComparison.Ordinal) + "\"";
+        var spec = SpecFiles.Beta.Replace("  nsfw_checker:\n", "  " + quoted + ":\n", System.StringComparison.Ordinal);
         Assert.NotEqual(SpecFiles.Beta, spec);
         var result = ContractParser.Parse(spec, "beta.yaml");
-        Assert.Equal(!matches, result.Diagnostics.Any(d => d.Id == "GRK101" && d.Message.Contains("wire name", System.StringComparison.Ordinal)));
+        Assert.Equal(!matches, result.Diagnostics.Any(d => d.Id == "GRK101" && d.Message.Contains("control characters", System.StringComparison.Ordinal)));
     }
 
     private static string SchemaPath()

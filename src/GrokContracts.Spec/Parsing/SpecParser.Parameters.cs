@@ -53,7 +53,7 @@ internal sealed partial class SpecParser
         }
         else if (!ContractNaming.IsWireName(name))
         {
-            Diagnostics.Schema($"parameter wire name '{name}' must be ASCII letters, digits and '_', not starting with a digit (as the schema's {ContractNaming.WireNamePattern})", keyNode);
+            Diagnostics.Schema("a parameter wire name cannot contain control characters", keyNode);
         }
 
         var view = _reader.Mapping(node, keyNode, path, ParameterKeys);
