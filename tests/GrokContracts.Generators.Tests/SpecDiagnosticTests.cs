@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Generators.Tests.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -164,6 +165,10 @@ public sealed class SpecDiagnosticTests
             Assert.Equal("GrokContracts.Spec", d.Category);
             Assert.Equal(DiagnosticDescriptors.HelpLinkBase + d.Id + ".md", d.HelpLinkUri);
             Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var opening = string.Join("\n", System.IO.File.ReadLines(System.IO.Path.Combine(Snapshot.Directory, "..", "..", "..", "docs", "rules", d.Id + ".md")).Take(6));
+            Assert.Contains("Diagnostics/DiagnosticDescriptors.cs", opening, Ordinal);
+            Assert.Contains("SpecDiagnosticTests.cs", opening, Ordinal);
         });
     }
 

@@ -1,4 +1,5 @@
 using System;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;

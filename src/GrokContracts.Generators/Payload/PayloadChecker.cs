@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Threading;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 
@@ -45,7 +46,7 @@ internal static class PayloadChecker
                     .Add(PayloadFixProperties.Replacement, closest)
                     .Add(PayloadFixProperties.ReplacementKind, "string");
                 report(Diagnostic.Create(
-                    DiagnosticDescriptors.UnknownModel,
+                    DiagnosticDescriptors.UnknownModel, // GRK008
                     modelLocation,
                     properties,
                     $"model = \"{modelValue.Value}\" is not a known contract; did you mean \"{closest}\"?"));
@@ -140,7 +141,7 @@ internal static class PayloadChecker
         switch (violation.Kind)
         {
             case ViolationKind.OutOfRange:
-                descriptor = DiagnosticDescriptors.OutOfRange;
+                descriptor = DiagnosticDescriptors.OutOfRange; // GRK001
                 location = locator.Locate(value?.Origin);
                 message = $"{violation.Parameter} = {Render(value)} is outside {Range(parameter)} on {model}{api}";
                 if (value is PayloadNumber number && Clamp(number.Value, parameter) is { } clamped)
@@ -152,7 +153,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.WrongType:
-                descriptor = DiagnosticDescriptors.WrongType;
+                descriptor = DiagnosticDescriptors.WrongType; // GRK002
                 location = locator.Locate(value?.Origin);
                 message = $"{Path(violation)} = {Render(value)} is a JSON {JsonType(value)} but {model} expects a JSON {Expected(parameter)}{api}";
                 if (parameter is not null && Convert(value, parameter.Type) is { } converted)
@@ -164,7 +165,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.NotAllowed:
-                descriptor = DiagnosticDescriptors.NotAllowed;
+                descriptor = DiagnosticDescriptors.NotAllowed; // GRK003
                 location = locator.Locate(value?.Origin);
                 var allowed = AllowedValues(parameter);
                 message = $"{violation.Parameter} = {Render(value)} is not allowed on {model} (allowed: {string.Join(", ", allowed)}){api}";
@@ -175,29 +176,29 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.Missing:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = value is PayloadNull
                     ? $"{violation.Parameter} is null but {model} requires it{api}"
                     : $"{violation.Parameter} is required on {model} but the payload does not set it{api}";
                 break;
             case ViolationKind.Empty:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} = {Render(value)} is empty but {model} requires a non-empty value{api}";
                 break;
             case ViolationKind.TooFewItems:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} has {ItemCount(value)} but {model} requires at least {parameter?.MinItems ?? 1}{api}";
                 break;
             case ViolationKind.BadFormat:
-                descriptor = DiagnosticDescriptors.BadUrl;
+                descriptor = DiagnosticDescriptors.BadUrl; // GRK005
                 location = locator.Locate(value?.Origin);
                 message = $"{Path(violation)} = {Render(value)} is not a public http(s) URL on {model}{api}";
                 break;
             case ViolationKind.TooManyItems:
-                descriptor = DiagnosticDescriptors.TooManyItems;
+                descriptor = DiagnosticDescriptors.TooManyItems; // GRK006
                 location = locator.Locate(value?.Origin);
                 message = $"{violation.Parameter} has {ItemCount(value)} but {model} allows at most {parameter?.MaxItems ?? 1}{api}";
                 if (value is PayloadArray { Items.Count: > 0 } array && locator.Locate(array.Items[0].Origin) is { } firstItem)
@@ -207,7 +208,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.UnknownParameter:
-                descriptor = DiagnosticDescriptors.UnknownParameter;
+                descriptor = DiagnosticDescriptors.UnknownParameter; // GRK007
                 location = locator.Locate(property?.Origin ?? value?.Origin);
                 var renameTo = ClosestParameter(violation.Parameter, contract, payload);
                 message = renameTo is null

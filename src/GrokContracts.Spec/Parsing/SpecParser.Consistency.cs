@@ -3,6 +3,7 @@ using System.Collections.Generic;
 
 namespace GrokContracts.Spec.Parsing;
 
+// GRK102 (inconsistent spec): generated C# names and integer bounds, checked here.
 internal sealed partial class SpecParser
 {
     /// <summary>
