@@ -74,7 +74,7 @@ public sealed class ConsumerBuildTests(PackedFeed feed)
         var diagnostics = build.Diagnostics;
 
         AssertAt(diagnostics, "GRK100", "broken-syntax.yaml", RulesSources.LineOf(RulesSources.SyntaxError, "&common"), build);
-        var official = System.IO.File.ReadAllText(System.IO.Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+        var official = feed.OfficialSpec;
         AssertAt(diagnostics, "GRK101", "broken-schema.yaml", RulesSources.LineOf(RulesSources.WithSchemaError(official), RulesSources.SchemaErrorLine), build);
 
         // Everything the build reports is one of ours: no compiler error in generated or user code.

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using GrokContracts.Package.Tests.Infrastructure;
@@ -50,8 +49,7 @@ public sealed class SpecErrorBuildTests(PackedFeed feed)
     private async Task AssertAt(string id, string file, (string Line, string At) place)
     {
         var build = await feed.SpecErrorsBuild;
-        var official = File.ReadAllText(Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
-        var (line, column) = SpecErrorSources.PositionOf(SpecErrorSources.Spec(official, file), place);
+        var (line, column) = SpecErrorSources.PositionOf(SpecErrorSources.Spec(feed.OfficialSpec, file), place);
 
         var match = build.Diagnostics.WithId(id).FirstOrDefault(d => d.FileName == file);
         Assert.True(match is not null, $"expected {id} in {file}; got:\n{build.Diagnostics}\n\n{build}");

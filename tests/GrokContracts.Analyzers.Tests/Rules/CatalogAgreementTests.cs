@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,7 +8,6 @@ using GrokContracts.Generators.Payload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GrokContracts.Analyzers.Tests.Rules;
 
@@ -45,7 +43,7 @@ public sealed class CatalogAgreementTests
             [CSharpSyntaxTree.ParseText(Payloads, path: "/src/Payloads.cs")],
             [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new AnalyzerOptions([.. texts.Select(t => (AdditionalText)new Text(t.Path, t.Text))], new Metadata(texts.Where(t => t.Shipped).Select(t => t.Path).ToImmutableHashSet()));
+        var options = new AnalyzerOptions([.. texts.Select(t => (AdditionalText)new SpecText(t.Path, t.Text))], new SpecMetadata(shipped: texts.Where(t => t.Shipped).Select(t => t.Path).ToImmutableHashSet()));
 
         var first = await compilation.WithAnalyzers([new PayloadAnalyzer()], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         var second = await compilation.WithAnalyzers([new PayloadAnalyzer()], options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -56,37 +54,5 @@ public sealed class CatalogAgreementTests
         Assert.DoesNotContain(lines, l => l.Line == 2);
         Assert.Equal(first.Length, second.Length);
         Assert.Equal(1, KnownContracts.ParseCount(broken));
-    }
-
-    private sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class Metadata(ImmutableHashSet<string> shipped) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => new Options(false, false);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(false, false);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(true, shipped.Contains(textFile.Path));
-    }
-
-    private sealed class Options(bool contract, bool shipped) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-        {
-            value = key switch
-            {
-                "build_metadata.AdditionalFiles.GrokContract" when contract => "true",
-                "build_metadata.AdditionalFiles.GrokContractShipped" when shipped => "true",
-                _ => null,
-            };
-            return value is not null;
-        }
     }
 }

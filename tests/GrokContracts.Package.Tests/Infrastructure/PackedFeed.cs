@@ -45,6 +45,9 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
 
     public string RepoRoot { get; }
 
+    /// <summary>The shipped official spec's text, which consumers' own specs are made from.</summary>
+    public string OfficialSpec => File.ReadAllText(Path.Combine(RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+
     public string Configuration { get; }
 
     public string Root { get; }
