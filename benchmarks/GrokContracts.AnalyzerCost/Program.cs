@@ -44,7 +44,7 @@ public static class Program
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
         Console.WriteLine($"Rounds per size: {rounds} (medians of process CPU time; each configuration once per round, order rotated)\n");
 
-        var ours = ImmutableArray.Create<DiagnosticAnalyzer>(new PayloadAnalyzer(), new SpecFileAnalyzer());
+        var ours = ImmutableArray.Create<DiagnosticAnalyzer>(new PayloadAnalyzer());
         var noOpOperation = new NoOpOperationAnalyzer();
         var noOpSyntax = new NoOpSyntaxAnalyzer();
         var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer>? Analyzers)[]

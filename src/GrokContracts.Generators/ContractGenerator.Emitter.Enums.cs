@@ -12,6 +12,7 @@ public sealed partial class ContractGenerator
         {
             var parameter = shape.Parameter;
             var enumName = parameter.EnumName!;
+            var wireClass = shape.WireClass!;
             var enumType = Global(enumName);
             var allowedText = AllowedValuesText(parameter);
             var writer = StartFile();
@@ -19,7 +20,7 @@ public sealed partial class ContractGenerator
             writer.Summary(CSharpText.XmlSentence(parameter.Doc ?? "Allowed values of " + parameter.Name));
             writer.Line("/// <remarks>Values of the <c>" + CSharpText.Xml(parameter.Name) + "</c> parameter of the <c>" + CSharpText.Xml(_contract.ModelId)
                 + "</c> channel" + DefaultRemark(parameter) + ". Wire values: " + CSharpText.Xml(allowedText)
-                + "; convert with <see cref=\"" + enumName + "Wire\"/>.</remarks>");
+                + "; convert with <see cref=\"" + wireClass + "\"/>.</remarks>");
             WriteGeneratedCode(writer);
             writer.Open(Accessibility + " enum " + enumName);
             var index = 0;
@@ -42,7 +43,7 @@ public sealed partial class ContractGenerator
             var nullableString = NullableReference("string");
             writer.Summary("Converts <see cref=\"" + enumName + "\"/> to and from its wire values (ordinal, case-sensitive, as the API compares them).");
             WriteGeneratedCode(writer);
-            writer.Open(Accessibility + " static class " + enumName + "Wire");
+            writer.Open(Accessibility + " static class " + wireClass);
             writer.Summary("The wire values in spec order, separated by <c>, </c>: " + CSharpText.Xml(allowedText) + ".");
             writer.Line("public const string AllowedValues = " + CSharpText.Literal(allowedText) + ";");
             writer.Line();

@@ -59,7 +59,7 @@ public sealed partial class ContractGenerator
         }
 
         // "s_name_" cannot collide with s_modelName / s_modelValue whatever the parameter is called.
-        private static string NameField(ParameterShape shape) => "s_name_" + shape.Property;
+        private static string NameField(ParameterShape shape) => ContractNaming.JsonNameFieldPrefix + shape.Property;
 
         private void WriteFields(SourceWriter writer)
         {
@@ -177,7 +177,7 @@ public sealed partial class ContractGenerator
                 var parameterType = shape.IsArray
                     ? "params " + (shape.IsNullable ? NullableReference("string[]") : "string[]")
                     : shape.DeclaredType(_nullable);
-                writer.Open("public " + type + " With" + shape.Property + "(" + parameterType + " " + argument + ")");
+                writer.Open("public " + type + " " + shape.WithMethod + "(" + parameterType + " " + argument + ")");
                 if (shape.IsReference && !shape.IsNullable)
                 {
                     WriteNullGuard(writer, argument);
@@ -246,7 +246,7 @@ public sealed partial class ContractGenerator
                         writer.Line("writer.WriteBoolean(" + name + ", " + value + ");");
                         break;
                     default:
-                        writer.Line("writer.WriteString(" + name + ", " + (shape.IsEnum ? Global(shape.Parameter.EnumName + "Wire") + ".ToWireValue(" + value + ")" : value) + ");");
+                        writer.Line("writer.WriteString(" + name + ", " + (shape.WireClass is { } wireClass ? Global(wireClass) + ".ToWireValue(" + value + ")" : value) + ");");
                         break;
                 }
 

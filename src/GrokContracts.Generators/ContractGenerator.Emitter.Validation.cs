@@ -10,7 +10,9 @@ public sealed partial class ContractGenerator
         /// <summary>
         /// <c>Validate()</c>: the checks a typed request can still fail (null or empty strings, item counts, ranges,
         /// formats, enum values made by casts), in the contract's validation order. Codes and messages are
-        /// resolved now and written as literals, so a valid request allocates nothing.
+        /// resolved now and written as literals, so a valid request allocates nothing. The steps are the contract's
+        /// <see cref="Contract.ValidationOrder"/> as the parser resolved it (every applicable check, in the API's order):
+        /// the emitter decides nothing about which checks apply, so it cannot disagree with <see cref="ContractRules"/>.
         /// </summary>
         private void WriteValidate(SourceWriter writer)
         {
@@ -18,7 +20,7 @@ public sealed partial class ContractGenerator
             writer.Line("/// <returns>The violations; an empty list (no allocation) when the request is valid.</returns>");
             writer.Open("public " + ReadOnlyViolationsType + " Validate()");
             writer.Line(NullableReference(ViolationListType) + " violations = null;");
-            foreach (var step in ValidationSteps())
+            foreach (var step in _contract.ValidationOrder)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var shape = FindParameter(step.Parameter);
@@ -36,58 +38,6 @@ public sealed partial class ContractGenerator
             writer.Line("return violations;");
             writer.Close();
             writer.Line();
-        }
-
-        /// <summary>
-        /// The contract's validation order, followed by any applicable check it does not list (in declaration
-        /// order), so that no rule is silently dropped if a spec's order is partial.
-        /// </summary>
-        private List<ValidationStep> ValidationSteps()
-        {
-            var steps = new List<ValidationStep>(_contract.ValidationOrder);
-            var listed = new HashSet<ValidationStep>(steps);
-            foreach (var shape in _parameters)
-            {
-                foreach (var check in ApplicableChecks(shape))
-                {
-                    var step = new ValidationStep(shape.Parameter.Name, check);
-                    if (listed.Add(step))
-                    {
-                        steps.Add(step);
-                    }
-                }
-            }
-
-            return steps;
-        }
-
-        private static IEnumerable<ValidationCheck> ApplicableChecks(ParameterShape shape)
-        {
-            var p = shape.Parameter;
-            if (shape.IsReference && (p.Required || p.NonEmpty))
-            {
-                yield return ValidationCheck.Required;
-            }
-
-            if (shape.IsArray && (p.MinItems is not null || p.MaxItems is not null))
-            {
-                yield return ValidationCheck.Items;
-            }
-
-            if ((p.Type == ParameterType.Integer || p.Type == ParameterType.Number) && (p.Minimum is not null || p.Maximum is not null))
-            {
-                yield return ValidationCheck.Range;
-            }
-
-            if (shape.IsEnum)
-            {
-                yield return ValidationCheck.Allowed;
-            }
-
-            if (p.Format != StringFormat.None && (shape.IsArray || p.Type == ParameterType.String))
-            {
-                yield return ValidationCheck.Format;
-            }
         }
 
         private void WriteCheck(SourceWriter writer, ParameterShape shape, ValidationCheck check)
@@ -176,14 +126,14 @@ public sealed partial class ContractGenerator
                     writer.Close();
                     break;
 
-                case ValidationCheck.Allowed when shape.IsEnum:
+                case ValidationCheck.Allowed when shape.WireClass is { } wireClass:
                     var notAllowed = Violation(shape, ViolationKind.NotAllowed, shape.PathLiteral);
                     if (notAllowed is null)
                     {
                         break;
                     }
 
-                    var isDefined = Global(p.EnumName + "Wire") + ".IsDefined(" + (shape.IsNullable ? field + ".Value" : field) + ")";
+                    var isDefined = Global(wireClass) + ".IsDefined(" + (shape.IsNullable ? field + ".Value" : field) + ")";
                     writer.Line();
                     writer.Open("if (" + (shape.IsNullable ? field + ".HasValue && " : string.Empty) + "!" + isDefined + ")");
                     writer.Line(notAllowed);
@@ -193,7 +143,7 @@ public sealed partial class ContractGenerator
                 case ValidationCheck.Format when p.Format == StringFormat.PublicHttpUrl:
                     if (shape.IsArray)
                     {
-                        var itemPath = CSharpText.Literal("$." + p.Name + "[") + " + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
+                        var itemPath = CSharpText.Literal(ContractRules.PathOf(p.Name) + "[") + " + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
                         var badItem = Violation(shape, ViolationKind.BadFormat, itemPath);
                         if (badItem is null)
                         {

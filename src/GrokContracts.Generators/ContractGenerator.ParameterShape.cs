@@ -11,9 +11,11 @@ public sealed partial class ContractGenerator
         {
             Parameter = parameter;
             Property = parameter.PropertyName;
-            Argument = CSharpText.CamelCase(parameter.PropertyName);
-            Field = "_" + CSharpText.CamelCase(parameter.PropertyName).TrimStart('@');
-            IsEnum = parameter.Type == ParameterType.String && parameter.EnumName is not null && parameter.AllowedValues.Count > 0;
+            Argument = CSharpText.Identifier(ContractNaming.ArgumentName(parameter));
+            Field = "_" + ContractNaming.ArgumentName(parameter);
+            WithMethod = ContractNaming.WithMethodName(parameter);
+            WireClass = ContractNaming.WireClassName(parameter);
+            IsEnum = ContractNaming.IsEnum(parameter);
             IsArray = parameter.Type == ParameterType.StringArray;
             IsReference = IsArray || (parameter.Type == ParameterType.String && !IsEnum);
             Type = parameter.Type switch
@@ -41,6 +43,12 @@ public sealed partial class ContractGenerator
         /// <summary>Backing field name.</summary>
         public string Field { get; }
 
+        /// <summary>The fluent setter, e.g. <c>WithDuration</c>.</summary>
+        public string WithMethod { get; }
+
+        /// <summary>The enum's <c>…Wire</c> helper class, or null when the parameter is not an enum.</summary>
+        public string? WireClass { get; }
+
         /// <summary>Fully qualified C# type without nullability.</summary>
         public string Type { get; }
 
@@ -62,8 +70,8 @@ public sealed partial class ContractGenerator
         /// <summary>The wire name as a C# literal.</summary>
         public string WireLiteral => CSharpText.Literal(Parameter.Name);
 
-        /// <summary>The JSON path of the value as a C# literal, e.g. <c>"$.duration"</c>.</summary>
-        public string PathLiteral => CSharpText.Literal("$." + Parameter.Name);
+        /// <summary>The JSON path of the value as a C# literal, e.g. <c>"$.duration"</c> (<see cref="ContractRules.PathOf"/>, as the rules write it).</summary>
+        public string PathLiteral => CSharpText.Literal(ContractRules.PathOf(Parameter.Name));
 
         /// <summary>The C# type of the property (nullable where the parameter is).</summary>
         public string DeclaredType(bool nullableAnnotations)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -6,78 +5,82 @@ using GrokContracts.Generators.Model;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace GrokContracts.Generators;
 
 public sealed partial class ContractGenerator
 {
-    /// <summary>The MSBuild item metadata the generator reads (made compiler-visible by <c>GrokContracts.props</c>).</summary>
-    internal static class Metadata
-    {
-        public const string IsContract = "build_metadata.AdditionalFiles.GrokContract";
-        public const string Namespace = "build_metadata.AdditionalFiles.GrokContractNamespace";
-        public const string Visibility = "build_metadata.AdditionalFiles.GrokContractVisibility";
-        public const string Shipped = "build_metadata.AdditionalFiles.GrokContractShipped";
-    }
-
-    /// <summary>Whether the options mark an additional file as a contract spec.</summary>
-    internal static bool IsContractSpec(AnalyzerConfigOptions options)
-        => options.TryGetValue(Metadata.IsContract, out var value) && IsTrue(value);
-
-    /// <summary>Whether the options mark a spec as shipped with the package (<c>GrokContractShipped=true</c>).</summary>
-    internal static bool IsShipped(AnalyzerConfigOptions options)
-        => options.TryGetValue(Metadata.Shipped, out var value) && IsTrue(value);
-
     /// <summary>The spec file, or null when the additional file is not a contract spec.</summary>
     internal static SpecFile? ReadSpecFile(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        if (!IsContractSpec(options))
+        if (!SpecItemMetadata.IsContractSpec(options))
         {
             return null;
         }
 
-        var ns = options.TryGetValue(Metadata.Namespace, out var nsValue) && !string.IsNullOrWhiteSpace(nsValue) ? nsValue.Trim() : null;
-        var isInternal = options.TryGetValue(Metadata.Visibility, out var visibility)
-            && string.Equals(visibility.Trim(), "internal", StringComparison.OrdinalIgnoreCase);
-        var shipped = IsShipped(options);
         var content = text.GetText(cancellationToken)?.ToString();
-        return new SpecFile(text.Path, content, ns, isInternal, shipped);
+        return new SpecFile(text.Path, content, SpecItemMetadata.NamespaceOf(options), SpecItemMetadata.IsInternal(options), SpecItemMetadata.IsShipped(options));
     }
 
-    /// <summary>Parses a spec file; a spec with errors gives a null contract (never an exception).</summary>
+    /// <summary>
+    /// Parses a spec file; a spec with errors gives a null contract and its GRK100-GRK102 as <see cref="DiagnosticInfo"/>s
+    /// at the spec's own line and column (never an exception).
+    /// </summary>
     internal static ParsedSpec Parse(SpecFile file, CancellationToken cancellationToken)
     {
         if (file.Text is null)
         {
-            return new ParsedSpec(file.Path, null, null, file.Namespace, file.Internal, file.Shipped);
+            return new ParsedSpec(file.Path, null, null, file.Namespace, file.Internal, file.Shipped, EquatableArray<DiagnosticInfo>.Empty, null);
         }
 
         var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
-        // A spec with errors (generated names that would collide among them, GRK102) generates nothing; the analyzer says why.
-        var contract = result.HasErrors ? null : result.Contract;
-        return new ParsedSpec(file.Path, contract, result.Contract?.ModelId ?? result.ModelId, file.Namespace, file.Internal, file.Shipped);
+        // Line and column become character offsets only here, where the text is at hand: the cached model keeps ints.
+        var text = result.HasErrors || result.ModelIdSpan is not null ? SourceText.From(file.Text) : null;
+        var diagnostics = new List<DiagnosticInfo>(result.Diagnostics.Count);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            diagnostics.Add(new DiagnosticInfo(diagnostic.Id, diagnostic.Message, SpecLocation.From(file.Path, text!, diagnostic.Start, diagnostic.End)));
+        }
+
+        var modelId = result.ModelIdSpan is { } span ? SpecLocation.From(file.Path, text!, span.Start, span.End) : null;
+        // A spec with errors (e.g. generated names that would collide, GRK102) generates nothing; its diagnostics say why.
+        return new ParsedSpec(
+            file.Path,
+            result.HasErrors ? null : result.Contract,
+            result.Contract?.ModelId ?? result.ModelId,
+            file.Namespace,
+            file.Internal,
+            file.Shipped,
+            EquatableArray.From(diagnostics),
+            modelId);
     }
 
     /// <summary>
-    /// Chooses the contracts to generate with the Spec library's <see cref="ContractCatalog"/>, so the generator
-    /// and the analyzer (GRK103) agree: a project spec replaces a shipped spec with the same model id, even when it
-    /// is broken (then nothing is generated for that id rather than silently the shipped contract); of several
-    /// specs of one kind with the same model id only the first, in AdditionalFiles order, counts. Hint prefixes
-    /// are the PascalCase model id, stable across machines, plus a hash of the model id when two ids map to the
-    /// same name.
+    /// Chooses the contracts to generate with the Spec library's <see cref="ContractCatalog"/> (its rule: a project
+    /// spec replaces a shipped spec with the same model id, even when it is broken, and then nothing is generated for
+    /// that id; of several specs of one kind with the same model id the first, in AdditionalFiles order, wins and the
+    /// others are GRK103). Hint prefixes are the PascalCase model id, stable across machines, plus a hash of the model
+    /// id when two ids map to the same name.
     /// </summary>
-    internal static EquatableArray<ContractTarget> SelectContracts(ImmutableArray<ParsedSpec> specs, CancellationToken cancellationToken)
+    internal static ContractSelection SelectContracts(ImmutableArray<ParsedSpec> specs, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var entries = new List<(SpecParseResult Result, bool Shipped)>(specs.Length);
         foreach (var spec in specs)
         {
-            var result = new SpecParseResult(spec.Contract, EquatableArray<SpecDiagnostic>.Empty) { FilePath = spec.Path, ModelId = spec.ClaimedModelId };
+            // Only the catalog's own GRK103s are wanted here: each spec's own diagnostics are reported per spec.
+            var result = new SpecParseResult(spec.Contract, EquatableArray<SpecDiagnostic>.Empty)
+            {
+                FilePath = spec.Path,
+                ModelId = spec.ClaimedModelId,
+                ModelIdSpan = spec.ModelIdLocation is { } at ? ToSpecSpan(at) : null,
+            };
             entries.Add((result, spec.Shipped));
         }
 
         var catalog = new ContractCatalog(entries);
-        var prefixCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var prefixCounts = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var contract in catalog.Contracts)
         {
             var prefix = ContractNaming.ToPascalCase(contract.ModelId);
@@ -85,56 +88,49 @@ public sealed partial class ContractGenerator
         }
 
         var targets = new List<ContractTarget>(catalog.Contracts.Count);
-        foreach (var contract in catalog.Contracts)
+        foreach (var winner in catalog.Winners)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var spec = WinnerOf(specs, contract);
-            if (spec is null)
+            if (winner.Contract is not { } contract)
             {
                 continue;
             }
 
+            var spec = specs[winner.Index];
             var prefix = ContractNaming.ToPascalCase(contract.ModelId);
             if (prefixCounts[prefix] > 1)
             {
                 prefix += "_" + StableHash.Hex8(contract.ModelId);
             }
 
-            targets.Add(new ContractTarget(contract, ChooseNamespace(spec, contract), spec.Internal, prefix));
+            targets.Add(new ContractTarget(contract, ContractNaming.ChooseNamespace(spec.Namespace, contract), spec.Internal, prefix));
         }
 
-        return EquatableArray.From(targets);
+        var duplicates = new List<DiagnosticInfo>();
+        foreach (var diagnostic in catalog.Diagnostics)
+        {
+            var location = LocationOfModelId(specs, diagnostic.FilePath) ?? new SpecLocation(diagnostic.FilePath, 0, 0, 0, 0, 0, 0);
+            duplicates.Add(new DiagnosticInfo(diagnostic.Id, diagnostic.Message, location));
+        }
+
+        return new ContractSelection(EquatableArray.From(targets), EquatableArray.From(duplicates));
     }
 
-    /// <summary>The spec whose contract the catalog chose (the same instance).</summary>
-    private static ParsedSpec? WinnerOf(ImmutableArray<ParsedSpec> specs, Contract contract)
+    // The catalog reports a GRK103 at a spec's model id, which Parse located already (the text is not at hand here).
+    private static SpecLocation? LocationOfModelId(ImmutableArray<ParsedSpec> specs, string path)
     {
         foreach (var spec in specs)
         {
-            if (ReferenceEquals(spec.Contract, contract))
+            if (spec.Path == path && spec.ModelIdLocation is { } location)
             {
-                return spec;
+                return location;
             }
         }
 
         return null;
     }
 
-    /// <summary>MSBuild metadata wins over the spec's <c>namespace:</c>, which wins over the default; an invalid name falls back.</summary>
-    private static string ChooseNamespace(ParsedSpec spec, Contract contract)
-    {
-        if (spec.Namespace is not null && ContractNaming.IsValidDottedName(spec.Namespace))
-        {
-            return spec.Namespace;
-        }
-
-        if (contract.Namespace is not null && ContractNaming.IsValidDottedName(contract.Namespace))
-        {
-            return contract.Namespace;
-        }
-
-        return ContractNaming.DefaultNamespace(contract.ModelId);
-    }
-
-    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    private static SpecSpan ToSpecSpan(SpecLocation location) => new(
+        new SpecPosition(location.StartLine + 1, location.StartColumn + 1),
+        new SpecPosition(location.EndLine + 1, location.EndColumn + 1));
 }

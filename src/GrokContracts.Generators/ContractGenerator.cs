@@ -10,7 +10,9 @@ namespace GrokContracts.Generators;
 /// Turns contract specs (AdditionalFiles with <c>GrokContract=true</c>) into typed requests, enums with wire
 /// values, and a static class of channel facts. The pipeline never looks at C# syntax or the compilation:
 /// spec text and MSBuild metadata → <see cref="ParsedSpec"/> → <see cref="ContractTarget"/> → source.
-/// A spec with errors produces no output; <see cref="SpecFileAnalyzer"/> reports why.
+/// A spec with errors produces no source but its GRK100-GRK103, reported here rather than by an analyzer: the
+/// command-line compiler drops analyzer diagnostics when the compilation has errors, and a broken spec causes
+/// errors (its types vanish), so only the generator can make them reach <c>dotnet build</c> (see README.md).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class ContractGenerator : IIncrementalGenerator
@@ -40,12 +42,23 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
 
         // Precedence and duplicates need every spec at once; flattening again afterwards keeps one
         // contract's edit from re-emitting the others (their items compare equal and stay cached).
-        var contracts = parsedSpecs
+        var selection = parsedSpecs
             .Collect()
             .Select(static (specs, ct) => SelectContracts(specs, ct))
-            .WithTrackingName(TrackingNames.ContractSelection)
-            .SelectMany(static (targets, _) => targets)
+            .WithTrackingName(TrackingNames.ContractSelection);
+        var contracts = selection
+            .SelectMany(static (selection, _) => selection.Targets)
             .WithTrackingName(TrackingNames.Contracts);
+
+        // Each spec's own GRK100-GRK102, per spec (one spec's edit leaves the others' cached), then the catalog's GRK103s.
+        var specDiagnostics = parsedSpecs
+            .Select(static (spec, _) => spec.Diagnostics)
+            .WithTrackingName(TrackingNames.SpecDiagnostics);
+        var catalogDiagnostics = selection
+            .Select(static (selection, _) => selection.Diagnostics)
+            .WithTrackingName(TrackingNames.CatalogDiagnostics);
+        context.RegisterSourceOutput(specDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(catalogDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
         var toEmit = contracts
             .Combine(languageVersion)
@@ -59,6 +72,17 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
                 spc.AddSource(file.HintName, file.Source);
             }
         });
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var info in diagnostics)
+        {
+            if (info.ToDiagnostic() is { } diagnostic)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
     }
 
     /// <summary>The files generated for one contract (hint name and text), in a stable order.</summary>

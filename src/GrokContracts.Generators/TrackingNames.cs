@@ -30,6 +30,12 @@ internal static class TrackingNames
     /// <summary>One contract to generate, combined with the language version: the input of the emitter.</summary>
     public const string ContractsToEmit = nameof(ContractsToEmit);
 
+    /// <summary>One spec's own diagnostics (GRK100-GRK102), reported by the generator.</summary>
+    public const string SpecDiagnostics = nameof(SpecDiagnostics);
+
+    /// <summary>The catalog's diagnostics (GRK103), reported by the generator.</summary>
+    public const string CatalogDiagnostics = nameof(CatalogDiagnostics);
+
     /// <summary>Every tracking name, for tests.</summary>
     public static readonly string[] All =
     [
@@ -41,5 +47,7 @@ internal static class TrackingNames
         ContractSelection,
         Contracts,
         ContractsToEmit,
+        SpecDiagnostics,
+        CatalogDiagnostics,
     ];
 }

@@ -5,15 +5,20 @@ using System.Diagnostics.CodeAnalysis;
 namespace GrokContracts.Spec;
 
 /// <summary>
-/// The contracts a project sees: the specs shipped in the package plus the project's own, by model id.
-/// A project spec replaces a shipped spec with the same model id silently (that is how a project adapts a
-/// channel). Two project specs, or two shipped specs, with the same model id are a GRK103 on the later one's
-/// <c>model:</c> value; the first one wins. A project spec with errors still claims its model id, so its
-/// errors are not hidden by a silent fallback to the shipped contract.
+/// The contracts a project sees: the specs shipped in the package plus the project's own, by model id. The one
+/// rule, used by the generator, the analyzers, the CLI and the emulator alike:
+/// <list type="bullet">
+/// <item>A project spec replaces a shipped spec with the same model id silently (that is how a project adapts a channel).</item>
+/// <item>Two project specs, or two shipped specs, with the same model id are a GRK103 on the later one's
+/// <c>model:</c> value; the first one (in input order) wins.</item>
+/// <item>A spec with errors still claims its model id (when its <c>model:</c> could be read). When it wins, the
+/// model id has <em>no</em> contract: nothing is generated for it and no payload is judged against it, rather than
+/// a silent fallback to the shipped contract that would hide the spec's errors.</item>
+/// </list>
 /// </summary>
 public sealed class ContractCatalog : IEquatable<ContractCatalog>
 {
-    private readonly Dictionary<string, Contract> _byId;
+    private readonly Dictionary<string, CatalogEntry> _byId;
 
     /// <summary>Builds a catalog from parse results in a stable order (shipped and project entries may interleave).</summary>
     /// <param name="entries">Each parse result and whether it is a shipped spec (true) or the project's own (false).</param>
@@ -24,14 +29,16 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
             throw new ArgumentNullException(nameof(entries));
         }
 
-        var claims = new Dictionary<string, (SpecParseResult Result, bool Shipped)>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
         var order = new List<string>();
         var diagnostics = new List<SpecDiagnostic>();
-        foreach (var entry in entries)
+        var index = 0;
+        foreach (var (entryResult, entryShipped) in entries)
         {
-            var result = entry.Result ?? throw new ArgumentException("an entry has no parse result", nameof(entries));
+            var result = entryResult ?? throw new ArgumentException("an entry has no parse result", nameof(entries));
+            var entry = new CatalogEntry(index++, result, entryShipped);
             diagnostics.AddRange(result.Diagnostics);
-            var id = result.Contract?.ModelId ?? result.ModelId;
+            var id = entry.ModelId;
             if (id is null)
             {
                 continue;
@@ -59,22 +66,33 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
             }
         }
 
-        _byId = new Dictionary<string, Contract>(StringComparer.Ordinal);
+        _byId = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        var winners = new List<CatalogEntry>();
         var contracts = new List<Contract>();
         foreach (var id in order)
         {
-            if (claims[id].Result.Contract is { } contract)
+            var winner = claims[id];
+            _byId.Add(id, winner);
+            winners.Add(winner);
+            if (winner.Contract is { } contract)
             {
-                _byId.Add(id, contract);
                 contracts.Add(contract);
             }
         }
 
+        Winners = EquatableArray.From(winners);
         Contracts = EquatableArray.From(contracts);
         Diagnostics = EquatableArray.From(diagnostics);
     }
 
-    /// <summary>The usable contracts, in the order their model ids first appeared.</summary>
+    /// <summary>
+    /// The winning entry of every claimed model id, in the order the ids first appeared, including winners with
+    /// errors (<see cref="CatalogEntry.Contract"/> null): callers find the winner's own file and metadata through
+    /// <see cref="CatalogEntry.Index"/>, never by comparing contracts.
+    /// </summary>
+    public EquatableArray<CatalogEntry> Winners { get; }
+
+    /// <summary>The usable contracts (winners without errors), in the order their model ids first appeared.</summary>
     public EquatableArray<Contract> Contracts { get; }
 
     /// <summary>Every diagnostic of the entries plus the catalog's own GRK103s.</summary>
@@ -83,76 +101,42 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
     /// <summary>The contract for <paramref name="modelId"/> (ordinal), if any usable spec declares it.</summary>
     public bool TryGet(string modelId, [NotNullWhen(true)] out Contract? contract)
     {
-        contract = null;
-        return modelId is not null && _byId.TryGetValue(modelId, out contract);
+        contract = TryGetWinner(modelId, out var winner) ? winner.Contract : null;
+        return contract is not null;
     }
 
     /// <summary>
-    /// The known model id closest to <paramref name="modelId"/> by edit distance (case-insensitive), for a
-    /// "did you mean" hint; null when none is close (more than a third of the longer id differs) or it is exact.
+    /// The winning entry for <paramref name="modelId"/> (ordinal), even when it has errors; false when no spec claims
+    /// the id. A winner with errors means: the id is known, but has no contract to generate or to judge against.
+    /// </summary>
+    public bool TryGetWinner(string modelId, [NotNullWhen(true)] out CatalogEntry? winner)
+    {
+        winner = null;
+        return modelId is not null && _byId.TryGetValue(modelId, out winner);
+    }
+
+    /// <summary>
+    /// The usable model id <paramref name="modelId"/> is likely a typo of (<see cref="DidYouMean.Closest"/>), or null;
+    /// never for an id a spec claims, even one with errors (its GRK10x explain it; a suggestion would lead away from it).
     /// </summary>
     public string? FindClosestModelId(string modelId)
     {
-        if (string.IsNullOrEmpty(modelId))
+        if (modelId is null || _byId.ContainsKey(modelId))
         {
             return null;
         }
 
-        string? best = null;
-        var bestDistance = int.MaxValue;
+        var ids = new List<string>(Contracts.Count);
         foreach (var contract in Contracts)
         {
-            var candidate = contract.ModelId;
-            if (string.Equals(candidate, modelId, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var distance = EditDistance(modelId.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance && distance * 3 <= Math.Max(modelId.Length, candidate.Length))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
+            ids.Add(contract.ModelId);
         }
 
-        return best;
+        return DidYouMean.Closest(modelId, ids);
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute), in O(n·m) time and O(m) space.</summary>
-    public static int EditDistance(string left, string right)
-    {
-        if (left is null)
-        {
-            throw new ArgumentNullException(nameof(left));
-        }
-
-        if (right is null)
-        {
-            throw new ArgumentNullException(nameof(right));
-        }
-
-        var previous = new int[right.Length + 1];
-        var current = new int[right.Length + 1];
-        for (var j = 0; j <= right.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= left.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= right.Length; j++)
-            {
-                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[right.Length];
-    }
+    /// <summary>Levenshtein distance (insert, delete, substitute); kept for callers, it is <see cref="DidYouMean.Distance"/>.</summary>
+    public static int EditDistance(string left, string right) => DidYouMean.Distance(left, right);
 
     /// <inheritdoc />
     public bool Equals(ContractCatalog? other) =>
@@ -163,4 +147,20 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
 
     /// <inheritdoc />
     public override int GetHashCode() => unchecked((Contracts.GetHashCode() * 397) ^ Diagnostics.GetHashCode());
+}
+
+/// <summary>One input of a <see cref="ContractCatalog"/>: a parse result, where it came from, and its position in the input.</summary>
+/// <param name="Index">0-based position of the entry in the sequence given to the catalog, to find the caller's own data about it.</param>
+/// <param name="Result">The spec's parse result.</param>
+/// <param name="Shipped">Whether the spec was shipped with the package (true) or is the project's own (false).</param>
+public sealed record CatalogEntry(int Index, SpecParseResult Result, bool Shipped)
+{
+    /// <summary>The contract, or null when the spec has errors.</summary>
+    public Contract? Contract => Result.Contract;
+
+    /// <summary>The model id the spec claims, or null when its <c>model:</c> could not be read.</summary>
+    public string? ModelId => Result.Contract?.ModelId ?? Result.ModelId;
+
+    /// <summary>Path of the spec file.</summary>
+    public string FilePath => Result.FilePath;
 }

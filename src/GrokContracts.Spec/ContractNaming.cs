@@ -38,8 +38,15 @@ public static class ContractNaming
     public static IReadOnlyList<string> GeneratedRequestMembers { get; } = new[]
     {
         "ModelId", "Validate", "EnsureValid", "WriteTo", "ToJson", "ToUtf8Bytes", "ToString", "Equals", "GetHashCode",
-        "GetType", "MemberwiseClone", "MemberwiseCopy", "Finalize", "CopyOf", "AddViolation",
+        "GetType", "MemberwiseClone", "MemberwiseCopy", "Finalize", "CopyOf", "AddViolation", "s_modelName", "s_modelValue",
     };
+
+    /// <summary>
+    /// Prefix of the request type's pre-encoded JSON name of each parameter (<c>s_name_Duration</c>); with the
+    /// <c>s_</c> fields of <see cref="GeneratedRequestMembers"/> these are the emitter's only private fields besides
+    /// the <c>_</c> + <see cref="ArgumentName"/> backing fields.
+    /// </summary>
+    public const string JsonNameFieldPrefix = "s_name_";
 
     /// <summary>
     /// Members the generator declares on every channel class (<see cref="ChannelTypeName"/>) besides the
@@ -57,6 +64,56 @@ public static class ContractNaming
 
     /// <summary>Suffix of the generated helper class of an enum (<c>Resolution</c> → <c>ResolutionWire</c>).</summary>
     public const string WireClassSuffix = "Wire";
+
+    /// <summary>
+    /// The grammar of a parameter's wire (JSON) name, written exactly so in <c>spec/contract.schema.json</c> wherever a
+    /// wire name appears: one or more characters, none a control character. JSON allows any name and APIs use
+    /// kebab-case or non-ASCII ones; the C# names derived from it are checked separately (GRK102, or set <c>csharpName:</c>).
+    /// </summary>
+    public const string WireNamePattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$";
+
+    /// <summary>Whether <paramref name="name"/> matches <see cref="WireNamePattern"/> (the parser's and the schema's one rule).</summary>
+    public static bool IsWireName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var c in name!)
+        {
+            if (c <= '\u001F' || (c >= '\u007F' && c <= '\u009F'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Prefix of the generated fluent setter of a parameter (<c>Duration</c> → <c>WithDuration</c>).</summary>
+    public const string WithMethodPrefix = "With";
+
+    /// <summary>
+    /// Whether the generator gives <paramref name="parameter"/> an enum (and a <c>…Wire</c> class): a string parameter
+    /// with allowed values and an enum name. The emitter, the analyzers and the fixes all ask this one question.
+    /// </summary>
+    public static bool IsEnum(Parameter parameter) =>
+        parameter is not null && parameter.Type == ParameterType.String && parameter.EnumName is not null && parameter.AllowedValues.Count > 0;
+
+    /// <summary>The generated helper class of an enum parameter (<c>Resolution</c> → <c>ResolutionWire</c>), or null for other parameters.</summary>
+    public static string? WireClassName(Parameter parameter) => IsEnum(parameter) ? parameter.EnumName + WireClassSuffix : null;
+
+    /// <summary>The generated fluent setter of a parameter, e.g. <c>WithAspectRatio</c>.</summary>
+    public static string WithMethodName(Parameter parameter) =>
+        WithMethodPrefix + (parameter ?? throw new ArgumentNullException(nameof(parameter))).PropertyName;
+
+    /// <summary>
+    /// The generated constructor argument (and backing field) name of a parameter, unescaped: <c>imageUrls</c>. It may be
+    /// a keyword (the emitter writes it with <c>@</c>); compare it with an argument's name as Roslyn reports it.
+    /// </summary>
+    public static string ArgumentName(Parameter parameter) =>
+        ToCamelCase((parameter ?? throw new ArgumentNullException(nameof(parameter))).PropertyName);
 
     /// <summary>The generated static class of channel facts, e.g. <c>GrokImagineVideo15OfficialChannel</c>.</summary>
     public static string ChannelTypeName(string modelId) => ToMemberName(modelId) + "Channel";
@@ -131,6 +188,28 @@ public static class ContractNaming
     {
         var pascal = ToPascalCase(value);
         return pascal.Length > 0 && char.IsDigit(pascal[0]) ? DigitPrefix + pascal : pascal;
+    }
+
+    /// <summary>
+    /// The namespace of a contract's generated types, the one rule for the generator and the analyzers: the item's
+    /// <c>GrokContractNamespace</c> metadata, else the spec's <c>namespace:</c>, else <see cref="DefaultNamespace"/>;
+    /// a name that is not a valid dotted C# name is skipped.
+    /// </summary>
+    /// <param name="metadataNamespace">The MSBuild metadata value, or null when unset.</param>
+    /// <param name="contract">The contract.</param>
+    public static string ChooseNamespace(string? metadataNamespace, Contract contract)
+    {
+        if (contract is null)
+        {
+            throw new ArgumentNullException(nameof(contract));
+        }
+
+        if (IsValidDottedName(metadataNamespace))
+        {
+            return metadataNamespace!;
+        }
+
+        return IsValidDottedName(contract.Namespace) ? contract.Namespace! : DefaultNamespace(contract.ModelId);
     }
 
     /// <summary><c>GrokContracts.</c> + <see cref="ToPascalCase"/> of the model id, e.g. <c>GrokContracts.GrokImagineVideo15Official</c>.</summary>

@@ -70,7 +70,9 @@ public sealed class IncrementalCachingTests
 
         var steps = Steps(driver);
         Assert.Contains(IncrementalStepRunReason.Modified, steps[TrackingNames.SpecFiles].SelectMany(s => s.Outputs).Select(o => o.Reason));
-        foreach (var name in new[] { TrackingNames.ParsedSpecs, TrackingNames.ContractSelection, TrackingNames.Contracts, TrackingNames.ContractsToEmit })
+        // ParsedSpecs itself changes: it keeps the character offset of the model id (for a GRK103's squiggle), which moved.
+        // Everything after it compares equal, so nothing is re-emitted or re-reported.
+        foreach (var name in new[] { TrackingNames.SpecDiagnostics, TrackingNames.ContractSelection, TrackingNames.CatalogDiagnostics, TrackingNames.Contracts, TrackingNames.ContractsToEmit })
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + ": " + o.Reason));
         }

@@ -26,6 +26,7 @@ public sealed class PipelineTests
         var second = new SpecInput("/project/b/spec.yaml", TestSpecs.OfficialText, Namespace: "Second");
         var result = GeneratorRunner.Run([first, second]);
 
+        Assert.Equal("GRK103", Assert.Single(result.Diagnostics).Id);
         Assert.Equal(4, result.Sources.Length);
         Assert.All(result.Sources, s => Assert.Contains("namespace First", s.SourceText.ToString()));
         AssertCompiles(result);
@@ -61,7 +62,8 @@ public sealed class PipelineTests
         var broken = new SpecInput("/project/official.yaml", TestSpecs.OfficialText.Replace("maximum: 15", "maximum: fifteen", System.StringComparison.Ordinal));
         var result = GeneratorRunner.Run([TestSpecs.Official, TestSpecs.Beta, broken]);
 
-        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.Diagnostics, d => d.Id == "GRK101");
+        Assert.All(result.Diagnostics, d => Assert.Equal("/project/official.yaml", d.Location.GetLineSpan().Path));
         Assert.Equal(4, result.Sources.Length);
         Assert.All(result.Sources, s => Assert.StartsWith("GrokImagineVideo15Beta.", s.HintName, System.StringComparison.Ordinal));
     }
@@ -96,7 +98,7 @@ public sealed class PipelineTests
     {
         var result = GeneratorRunner.Run([new SpecInput("/project/broken.yaml", text), TestSpecs.Beta]);
 
-        Assert.Empty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.StartsWith("GRK10", d.Id, System.StringComparison.Ordinal));
         Assert.Null(result.RunResult.Results.Single().Exception);
         Assert.All(result.Sources, s => Assert.StartsWith("GrokImagineVideo15Beta.", s.HintName, System.StringComparison.Ordinal));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Composition;
 using GrokContracts.Generators;
+using GrokContracts.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 

@@ -15,12 +15,27 @@ internal sealed record SpecFile(string Path, string? Text, string? Namespace, bo
 
 /// <summary>A spec file after parsing.</summary>
 /// <param name="Path">Path of the file.</param>
-/// <param name="Contract">The contract, or null when the spec has errors (the analyzer reports them).</param>
+/// <param name="Contract">The contract, or null when the spec has errors (see <paramref name="Diagnostics"/>).</param>
 /// <param name="ClaimedModelId">The <c>model:</c> value even when the spec has errors (a broken project spec still claims its id), or null.</param>
 /// <param name="Namespace">The namespace metadata, or null.</param>
 /// <param name="Internal">Whether the generated types are internal.</param>
 /// <param name="Shipped">Whether the spec was shipped with the package.</param>
-internal sealed record ParsedSpec(string Path, Contract? Contract, string? ClaimedModelId, string? Namespace, bool Internal, bool Shipped);
+/// <param name="Diagnostics">The spec's own GRK100-GRK102, reported by the generator.</param>
+/// <param name="ModelIdLocation">Where the <c>model:</c> value is (for a GRK103 found later), or null.</param>
+internal sealed record ParsedSpec(
+    string Path,
+    Contract? Contract,
+    string? ClaimedModelId,
+    string? Namespace,
+    bool Internal,
+    bool Shipped,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    SpecLocation? ModelIdLocation);
+
+/// <summary>What <see cref="ContractCatalog"/> chose: the contracts to generate, and the GRK103s of the specs that lost.</summary>
+/// <param name="Targets">The contracts to generate.</param>
+/// <param name="Diagnostics">The catalog's GRK103s.</param>
+internal sealed record ContractSelection(EquatableArray<ContractTarget> Targets, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A contract to generate, with everything the emitter needs besides the language version.</summary>
 /// <param name="Contract">The contract.</param>

@@ -9,16 +9,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GrokContracts.Generators.Payload;
 
 /// <summary>
-/// The contracts a project sees: every AdditionalFile tagged <c>GrokContract=true</c> that parses. A project's
-/// own spec for a model id takes precedence over a shipped one. Parsed specs are cached across compilations by
-/// path and text checksum, so typing in C# never reparses YAML.
+/// The contracts a project sees, chosen by the Spec library's <see cref="ContractCatalog"/> exactly as the generator
+/// chooses what to emit: the analyzers judge a payload against the contract the generator emitted for its model id,
+/// or against none (a broken project spec that wins its id). Parsed specs are cached across compilations by path and
+/// text checksum, so typing in C# never reparses YAML.
 /// </summary>
 internal sealed class KnownContracts
 {
-    internal const string GrokContractMetadata = "build_metadata.AdditionalFiles.GrokContract";
-    internal const string GrokContractShippedMetadata = "build_metadata.AdditionalFiles.GrokContractShipped";
-    internal const string GrokContractNamespaceMetadata = "build_metadata.AdditionalFiles.GrokContractNamespace";
-
     // Bounded: a solution has a handful of specs; edits to a spec add entries, so the cache is cleared when it grows past this.
     private const int CacheCapacity = 64;
     private static readonly ConcurrentDictionary<SpecKey, SpecParseResult> ParsedSpecs = new();
@@ -26,37 +23,39 @@ internal sealed class KnownContracts
     // How often each spec path was actually parsed (cache misses): the proof that typing in C# never reparses YAML.
     private static readonly ConcurrentDictionary<string, int> ParseCounts = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, Contract> _byModelId;
-    private readonly Dictionary<string, string> _namespaces;
+    private readonly ContractCatalog _catalog;
+    private readonly Dictionary<string, Contract> _byModelId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contract> _byRequestType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Contract Contract, Parameter Parameter)> _byWireType = new(StringComparer.Ordinal);
 
-    private KnownContracts(Dictionary<string, Contract> byModelId, Dictionary<string, string> namespaces)
+    private KnownContracts(ContractCatalog catalog, IReadOnlyList<string?> metadataNamespaces)
     {
-        _byModelId = byModelId;
-        _namespaces = namespaces;
-        foreach (var contract in byModelId.Values)
+        _catalog = catalog;
+        foreach (var winner in catalog.Winners)
         {
-            var ns = Namespace(contract);
+            if (winner.Contract is not { } contract)
+            {
+                continue;
+            }
+
+            var ns = ContractNaming.ChooseNamespace(metadataNamespaces[winner.Index], contract);
+            _byModelId[contract.ModelId] = contract;
+            _namespaces[contract.ModelId] = ns;
             _byRequestType[ns + "." + contract.RequestTypeName] = contract;
             foreach (var parameter in contract.Parameters)
             {
-                if (parameter.EnumName is { } enumName)
+                if (ContractNaming.WireClassName(parameter) is { } wireClass)
                 {
-                    _byWireType[ns + "." + enumName + "Wire"] = (contract, parameter);
+                    _byWireType[ns + "." + wireClass] = (contract, parameter);
                 }
             }
         }
     }
 
-    /// <summary>
-    /// The namespace the generator puts a contract's types in: the file's <c>GrokContractNamespace</c> metadata, the
-    /// spec's <c>namespace:</c>, or the default derived from the model id (the generator's own order).
-    /// </summary>
+    /// <summary>The namespace the generator puts a contract's types in (<see cref="ContractNaming.ChooseNamespace"/>).</summary>
     public string Namespace(Contract contract) =>
-        _namespaces.TryGetValue(contract.ModelId, out var ns) && ContractNaming.IsValidDottedName(ns) ? ns
-        : contract.Namespace is { Length: > 0 } specNamespace && ContractNaming.IsValidDottedName(specNamespace) ? specNamespace
-        : ContractNaming.DefaultNamespace(contract.ModelId);
+        _namespaces.TryGetValue(contract.ModelId, out var ns) ? ns : ContractNaming.ChooseNamespace(null, contract);
 
     /// <summary>The contract whose generated request type has the full name <paramref name="fullName"/>, or null.</summary>
     public Contract? FindByRequestType(string fullName) => _byRequestType.TryGetValue(fullName, out var contract) ? contract : null;
@@ -64,7 +63,7 @@ internal sealed class KnownContracts
     /// <summary>The contract and enum parameter whose generated <c>…Wire</c> class has the full name <paramref name="fullName"/>.</summary>
     public (Contract Contract, Parameter Parameter)? FindByWireType(string fullName) => _byWireType.TryGetValue(fullName, out var found) ? found : null;
 
-    /// <summary>Whether any contract's request type or wire class has the simple name <paramref name="name"/> (a syntax-only filter).</summary>
+    /// <summary>Whether any contract's request type has the simple name <paramref name="name"/> (a syntax-only filter).</summary>
     public bool IsGeneratedTypeName(string name)
     {
         foreach (var contract in _byModelId.Values)
@@ -78,88 +77,41 @@ internal sealed class KnownContracts
         return false;
     }
 
-    /// <summary>The contracts by model id.</summary>
+    /// <summary>The contracts by model id (the catalog's usable winners).</summary>
     public IReadOnlyDictionary<string, Contract> ByModelId => _byModelId;
 
     /// <summary>Reads the project's specs, or returns null when it has none (the analyzer then does nothing at all).</summary>
     public static KnownContracts? Load(AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        Dictionary<string, Contract>? contracts = null;
-        HashSet<string>? projectOwned = null;
-        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<(SpecParseResult Result, bool Shipped)>? entries = null;
+        var namespaces = new List<string?>();
         foreach (var file in options.AdditionalFiles)
         {
             var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
-            if (!IsTrue(fileOptions, GrokContractMetadata))
+            if (!SpecItemMetadata.IsContractSpec(fileOptions) || file.GetText(cancellationToken) is not { } text)
             {
                 continue;
             }
 
-            var text = file.GetText(cancellationToken);
-            if (text is null)
+            // Broken specs count too: a broken project spec still claims its model id (the catalog's rule).
+            if (Parse(file.Path, text, cancellationToken) is { } result)
             {
-                continue;
-            }
-
-            var result = Parse(file.Path, text, cancellationToken);
-            if (result?.Contract is not { } contract)
-            {
-                continue;
-            }
-
-            contracts ??= new Dictionary<string, Contract>(StringComparer.Ordinal);
-            projectOwned ??= new HashSet<string>(StringComparer.Ordinal);
-            var shipped = IsTrue(fileOptions, GrokContractShippedMetadata);
-            if (!contracts.ContainsKey(contract.ModelId) || (!shipped && !projectOwned.Contains(contract.ModelId)))
-            {
-                // Duplicates are GRK103 (spec file analyzer); here the first project spec wins over shipped ones.
-                contracts[contract.ModelId] = contract;
-                namespaces.Remove(contract.ModelId);
-                if (fileOptions.TryGetValue(GrokContractNamespaceMetadata, out var ns) && !string.IsNullOrWhiteSpace(ns))
-                {
-                    namespaces[contract.ModelId] = ns.Trim();
-                }
-
-                if (!shipped)
-                {
-                    projectOwned.Add(contract.ModelId);
-                }
+                (entries ??= []).Add((result, SpecItemMetadata.IsShipped(fileOptions)));
+                namespaces.Add(SpecItemMetadata.NamespaceOf(fileOptions));
             }
         }
 
-        return contracts is null ? null : new KnownContracts(contracts, namespaces);
+        return entries is null ? null : new KnownContracts(new ContractCatalog(entries), namespaces);
     }
 
-    /// <summary>The contract for <paramref name="modelId"/>, or null.</summary>
-    public Contract? Find(string modelId) => _byModelId.TryGetValue(modelId, out var contract) ? contract : null;
+    /// <summary>The usable contract for <paramref name="modelId"/>, or null (unknown, or claimed by a spec with errors).</summary>
+    public Contract? Find(string modelId) => _catalog.TryGet(modelId, out var contract) ? contract : null;
 
-    /// <summary>
-    /// The known model id closest to <paramref name="modelId"/> when it is a likely typo: at most 3 edits and
-    /// fewer than a quarter of the id's length (so unrelated models are never suggested).
-    /// </summary>
-    public string? FindClosestModelId(string modelId)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var known in _byModelId.Keys)
-        {
-            var limit = Math.Min(3, Math.Max(1, known.Length / 4));
-            var distance = EditDistance.Compute(modelId, known, limit);
-            if (distance <= limit && distance < bestDistance)
-            {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
+    /// <summary>The known model id <paramref name="modelId"/> is likely a typo of, or null (<see cref="ContractCatalog.FindClosestModelId"/>).</summary>
+    public string? FindClosestModelId(string modelId) => _catalog.FindClosestModelId(modelId);
 
     /// <summary>How many times the spec at <paramref name="path"/> has been parsed in this process (for tests and the cost probe).</summary>
     internal static int ParseCount(string path) => ParseCounts.TryGetValue(path, out var count) ? count : 0;
-
-    private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static SpecParseResult? Parse(string path, Microsoft.CodeAnalysis.Text.SourceText text, CancellationToken cancellationToken)
     {

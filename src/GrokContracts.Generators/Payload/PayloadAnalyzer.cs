@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

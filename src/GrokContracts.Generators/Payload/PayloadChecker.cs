@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Threading;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 
@@ -15,9 +16,6 @@ namespace GrokContracts.Generators.Payload;
 /// </summary>
 internal static class PayloadChecker
 {
-    /// <summary>Largest edit distance for which GRK007's fix renames instead of removing (see docs/rules/GRK007.md).</summary>
-    internal const int RenameDistance = 2;
-
     /// <summary>The <c>model</c> property when it is a constant string, else null (then the object is not a payload).</summary>
     public static PayloadProperty? FindModel(PayloadObject payload) =>
         FindProperty(payload, "model") is { Value: PayloadString } model ? model : null;
@@ -48,7 +46,7 @@ internal static class PayloadChecker
                     .Add(PayloadFixProperties.Replacement, closest)
                     .Add(PayloadFixProperties.ReplacementKind, "string");
                 report(Diagnostic.Create(
-                    DiagnosticDescriptors.UnknownModel,
+                    DiagnosticDescriptors.UnknownModel, // GRK008
                     modelLocation,
                     properties,
                     $"model = \"{modelValue.Value}\" is not a known contract; did you mean \"{closest}\"?"));
@@ -143,7 +141,7 @@ internal static class PayloadChecker
         switch (violation.Kind)
         {
             case ViolationKind.OutOfRange:
-                descriptor = DiagnosticDescriptors.OutOfRange;
+                descriptor = DiagnosticDescriptors.OutOfRange; // GRK001
                 location = locator.Locate(value?.Origin);
                 message = $"{violation.Parameter} = {Render(value)} is outside {Range(parameter)} on {model}{api}";
                 if (value is PayloadNumber number && Clamp(number.Value, parameter) is { } clamped)
@@ -155,7 +153,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.WrongType:
-                descriptor = DiagnosticDescriptors.WrongType;
+                descriptor = DiagnosticDescriptors.WrongType; // GRK002
                 location = locator.Locate(value?.Origin);
                 message = $"{Path(violation)} = {Render(value)} is a JSON {JsonType(value)} but {model} expects a JSON {Expected(parameter)}{api}";
                 if (parameter is not null && Convert(value, parameter.Type) is { } converted)
@@ -167,7 +165,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.NotAllowed:
-                descriptor = DiagnosticDescriptors.NotAllowed;
+                descriptor = DiagnosticDescriptors.NotAllowed; // GRK003
                 location = locator.Locate(value?.Origin);
                 var allowed = AllowedValues(parameter);
                 message = $"{violation.Parameter} = {Render(value)} is not allowed on {model} (allowed: {string.Join(", ", allowed)}){api}";
@@ -178,29 +176,29 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.Missing:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = value is PayloadNull
                     ? $"{violation.Parameter} is null but {model} requires it{api}"
                     : $"{violation.Parameter} is required on {model} but the payload does not set it{api}";
                 break;
             case ViolationKind.Empty:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} = {Render(value)} is empty but {model} requires a non-empty value{api}";
                 break;
             case ViolationKind.TooFewItems:
-                descriptor = DiagnosticDescriptors.MissingRequired;
+                descriptor = DiagnosticDescriptors.MissingRequired; // GRK004
                 location = locator.Locate(value?.Origin ?? modelProperty.Value.Origin);
                 message = $"{violation.Parameter} has {ItemCount(value)} but {model} requires at least {parameter?.MinItems ?? 1}{api}";
                 break;
             case ViolationKind.BadFormat:
-                descriptor = DiagnosticDescriptors.BadUrl;
+                descriptor = DiagnosticDescriptors.BadUrl; // GRK005
                 location = locator.Locate(value?.Origin);
                 message = $"{Path(violation)} = {Render(value)} is not a public http(s) URL on {model}{api}";
                 break;
             case ViolationKind.TooManyItems:
-                descriptor = DiagnosticDescriptors.TooManyItems;
+                descriptor = DiagnosticDescriptors.TooManyItems; // GRK006
                 location = locator.Locate(value?.Origin);
                 message = $"{violation.Parameter} has {ItemCount(value)} but {model} allows at most {parameter?.MaxItems ?? 1}{api}";
                 if (value is PayloadArray { Items.Count: > 0 } array && locator.Locate(array.Items[0].Origin) is { } firstItem)
@@ -210,7 +208,7 @@ internal static class PayloadChecker
 
                 break;
             case ViolationKind.UnknownParameter:
-                descriptor = DiagnosticDescriptors.UnknownParameter;
+                descriptor = DiagnosticDescriptors.UnknownParameter; // GRK007
                 location = locator.Locate(property?.Origin ?? value?.Origin);
                 var renameTo = ClosestParameter(violation.Parameter, contract, payload);
                 message = renameTo is null
@@ -253,26 +251,18 @@ internal static class PayloadChecker
     }
 
     /// <summary>
-    /// The contract's parameter closest to <paramref name="name"/> when the match is good: at most
-    /// <see cref="RenameDistance"/> edits ignoring case, fewer than half the name's length, and not already set.
+    /// The contract's parameter <paramref name="name"/> is likely a typo of (<see cref="DidYouMean.Closest"/>), unless
+    /// the payload already sets that parameter.
     /// </summary>
     internal static string? ClosestParameter(string name, Contract contract, PayloadObject payload)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        var lowered = name.ToLowerInvariant();
+        var names = new List<string>(contract.Parameters.Count);
         foreach (var parameter in contract.Parameters)
         {
-            var limit = Math.Min(RenameDistance, (parameter.Name.Length - 1) / 2);
-            var distance = EditDistance.Compute(lowered, parameter.Name.ToLowerInvariant(), limit);
-            if (distance <= limit && distance < bestDistance && FindProperty(payload, parameter.Name) is null)
-            {
-                best = parameter.Name;
-                bestDistance = distance;
-            }
+            names.Add(parameter.Name);
         }
 
-        return best;
+        return DidYouMean.Closest(name, names, candidate => FindProperty(payload, candidate) is not null);
     }
 
     private static decimal? Clamp(double value, Parameter? parameter)

@@ -34,7 +34,7 @@ internal sealed class TypedApiAnalysis
         }
 
         var name = access.Name.Identifier.ValueText;
-        var isWith = name.StartsWith("With", StringComparison.Ordinal) && name.Length > 4;
+        var isWith = name.StartsWith(ContractNaming.WithMethodPrefix, StringComparison.Ordinal) && name.Length > ContractNaming.WithMethodPrefix.Length;
         if (!isWith && name != "Parse" && name != "TryParse")
         {
             return;
@@ -53,10 +53,9 @@ internal sealed class TypedApiAnalysis
                 return;
             }
 
-            var property = name.Substring(4);
             foreach (var parameter in contract.Parameters)
             {
-                if (parameter.PropertyName == property && !IsEnum(parameter))
+                if (ContractNaming.WithMethodName(parameter) == name && !ContractNaming.IsEnum(parameter))
                 {
                     Check(context, contract, parameter, method, invocation.ArgumentList, 0);
                     return;
@@ -102,7 +101,7 @@ internal sealed class TypedApiAnalysis
             var argumentName = constructor.Parameters[i].Name;
             foreach (var parameter in contract.Parameters)
             {
-                if (string.Equals(CSharpText.CamelCase(parameter.PropertyName).TrimStart('@'), argumentName, StringComparison.Ordinal) && !IsEnum(parameter))
+                if (string.Equals(ContractNaming.ArgumentName(parameter), argumentName, StringComparison.Ordinal) && !ContractNaming.IsEnum(parameter))
                 {
                     Check(context, contract, parameter, constructor, arguments, i);
                     break;
@@ -189,9 +188,6 @@ internal sealed class TypedApiAnalysis
 
         return false;
     }
-
-    private static bool IsEnum(Parameter parameter) =>
-        parameter.Type == ParameterType.String && parameter.EnumName is not null && parameter.AllowedValues.Count > 0;
 
     private static string SimpleName(TypeSyntax type) => type switch
     {

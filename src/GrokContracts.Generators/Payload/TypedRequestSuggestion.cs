@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using GrokContracts.Generators.Diagnostics;
 using GrokContracts.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -101,7 +102,7 @@ internal static class TypedRequestSuggestion
                 return null;
             }
 
-            builder.Append(".With").Append(parameter.PropertyName).Append('(').Append(text).Append(')');
+            builder.Append('.').Append(ContractNaming.WithMethodName(parameter)).Append('(').Append(text).Append(')');
         }
 
         return builder.ToString();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 
 namespace GrokContracts.Spec.Parsing;
 
+// GRK102 (inconsistent spec): generated C# names and integer bounds, checked here.
 internal sealed partial class SpecParser
 {
     /// <summary>
@@ -52,8 +53,8 @@ internal sealed partial class SpecParser
 
             // The property, its With… method, its camelCase field/argument and its channel constants: stop at the first clash.
             var clash = Claim(requestMembers, property, parameter.Name, "property")
-                ?? Claim(requestMembers, "With" + property, parameter.Name, "method")
-                ?? Claim(fields, ContractNaming.ToCamelCase(property), parameter.Name, "field and constructor argument");
+                ?? Claim(requestMembers, ContractNaming.WithMethodName(parameter), parameter.Name, "method")
+                ?? Claim(fields, ContractNaming.ArgumentName(parameter), parameter.Name, "field and constructor argument");
             foreach (var suffix in ContractNaming.GeneratedChannelConstantSuffixes)
             {
                 clash ??= Claim(channelMembers, property + suffix, parameter.Name, "channel constant");
@@ -66,6 +67,7 @@ internal sealed partial class SpecParser
 
             if (parameter.EnumName is { } enumName)
             {
+                // Claimed whenever an enum name is set (not only when ContractNaming.IsEnum): a spec that names an enum reserves it.
                 var enumAt = (SpecNode?)parsed.View?.Value("enum") ?? (SpecNode?)parsed.View?.Key("values") ?? parsed.KeyNode;
                 var enumClash = Claim(types, enumName, parameter.Name, "enum")
                     ?? Claim(types, enumName + ContractNaming.WireClassSuffix, parameter.Name, "enum helper class");

@@ -51,6 +51,10 @@ internal sealed partial class SpecParser
         {
             Diagnostics.Schema("a parameter needs a non-empty wire name", keyNode);
         }
+        else if (!ContractNaming.IsWireName(name))
+        {
+            Diagnostics.Schema("a parameter wire name cannot contain control characters", keyNode);
+        }
 
         var view = _reader.Mapping(node, keyNode, path, ParameterKeys);
         if (view is null)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +9,6 @@ using GrokContracts.Generators.Payload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GrokContracts.Analyzers.Tests.Rules;
 
@@ -78,37 +76,7 @@ public sealed class ParseOnceTests
 
     private static AnalyzerOptions Options(params string[] paths)
     {
-        var texts = paths.Select(p => (AdditionalText)new Text(p, p.EndsWith("beta.yaml", StringComparison.Ordinal) ? TestSpecs.Beta : TestSpecs.Official));
-        return new AnalyzerOptions([.. texts], new Tagged());
-    }
-
-    private sealed class Text(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class Tagged : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Contract = new TagOptions(true);
-        private static readonly AnalyzerConfigOptions None = new TagOptions(false);
-
-        public override AnalyzerConfigOptions GlobalOptions => None;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Contract;
-    }
-
-    private sealed class TagOptions(bool tagged) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-        {
-            value = tagged && key == "build_metadata.AdditionalFiles.GrokContract" ? "true" : null;
-            return value is not null;
-        }
+        var texts = paths.Select(p => (AdditionalText)new SpecText(p, p.EndsWith("beta.yaml", StringComparison.Ordinal) ? TestSpecs.Beta : TestSpecs.Official));
+        return new AnalyzerOptions([.. texts], new SpecMetadata());
     }
 }

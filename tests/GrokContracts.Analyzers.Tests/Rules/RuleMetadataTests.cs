@@ -71,6 +71,17 @@ public sealed class RuleMetadataTests
 
     [Theory]
     [MemberData(nameof(Ids))]
+    public void HasDescriptionAndDocOpeningWithLinksToTheCode(string id)
+    {
+        var descriptor = new PayloadAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture)), id + " has no description");
+        var opening = string.Join("\n", File.ReadLines(TestSpecs.RepoFile("docs", "rules", id + ".md")).Take(6));
+        Assert.Contains("Diagnostics/DiagnosticDescriptors", opening, StringComparison.Ordinal);
+        Assert.Contains("Tests.cs", opening, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
     public void HasAnalyzerReleasesEntry(string id)
     {
         var descriptor = new PayloadAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);

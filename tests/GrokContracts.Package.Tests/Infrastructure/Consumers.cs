@@ -8,9 +8,10 @@ namespace GrokContracts.Package.Tests.Infrastructure;
 public sealed record CodeFixRun(string Before, string After, DotnetResult Format, DotnetResult Rebuild);
 
 /// <summary>
-/// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs three consumer builds
+/// The fresh consumer projects. Scenarios share a project wherever they can, so a run costs four consumer builds
 /// and one `dotnet format`: <c>typed</c> (must build clean and run), <c>rules</c> (every expected diagnostic in one
-/// failing build) and <c>fixes</c> (edited in place by the code fixes).
+/// failing build), <c>fixes</c> (edited in place by the code fixes) and <c>spec-errors</c> (broken specs whose types
+/// are used).
 /// </summary>
 public static class Consumers
 {
@@ -148,27 +149,39 @@ public static class Consumers
     public static async Task<DotnetResult> BuildRulesAsync(PackedFeed feed)
     {
         var directory = feed.CreateConsumer("rules");
-        File.WriteAllText(Path.Combine(directory, "Rules.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>netstandard2.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
-                <GrokContractSpec Include="contracts/*.yaml" Namespace="Consumer.Contracts" Visibility="internal" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(directory, "Rules.csproj"), NetStandardLibrary(feed, """<GrokContractSpec Include="contracts/*.yaml" Namespace="Consumer.Contracts" Visibility="internal" />"""));
         File.WriteAllText(Path.Combine(directory, "Mistakes.cs"), RulesSources.Mistakes);
         File.WriteAllText(Path.Combine(directory, "Override.cs"), RulesSources.Override);
         File.WriteAllText(Path.Combine(directory, "AllRules.cs"), RulesSources.AllRules);
         // Severity is the team's call: GRK009 (info, invisible in build output) raised to a warning, the documented way.
         File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.GRK009.severity = warning\n");
         var contracts = Directory.CreateDirectory(Path.Combine(directory, "contracts")).FullName;
-        var official = File.ReadAllText(Path.Combine(feed.RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+        var official = feed.OfficialSpec;
         File.WriteAllText(Path.Combine(contracts, "official-max10.yaml"), RulesSources.WithMaximum10(official));
         File.WriteAllText(Path.Combine(contracts, "broken-schema.yaml"), RulesSources.WithSchemaError(official));
         File.WriteAllText(Path.Combine(contracts, "broken-syntax.yaml"), RulesSources.SyntaxError);
+        return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A library whose project specs are broken, one per spec rule (see <see cref="SpecErrorSources"/>), and whose code
+    /// uses their generated types: the C# build fails, and the spec diagnostics must explain why.
+    /// </summary>
+    public static async Task<DotnetResult> BuildSpecErrorsAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("spec-errors");
+        File.WriteAllText(Path.Combine(directory, "SpecErrors.csproj"), NetStandardLibrary(feed, """
+            <GrokContractSpec Include="contracts/broken-flow.yaml;contracts/official-override.yaml;contracts/out-of-range.yaml" />
+            <GrokContractSpec Include="contracts/dup-first.yaml" Namespace="Consumer.First" />
+            <GrokContractSpec Include="contracts/dup-second.yaml" Namespace="Consumer.Second" />
+            """));
+        File.WriteAllText(Path.Combine(directory, "Uses.cs"), SpecErrorSources.Uses);
+        var contracts = Directory.CreateDirectory(Path.Combine(directory, "contracts")).FullName;
+        foreach (var (file, text) in SpecErrorSources.Specs(feed.OfficialSpec))
+        {
+            File.WriteAllText(Path.Combine(contracts, file), text);
+        }
+
         return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
     }
 
@@ -198,4 +211,17 @@ public static class Consumers
         var rebuild = await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
         return new CodeFixRun(RulesSources.Fixable, after, run, rebuild);
     }
+
+    /// <summary>A netstandard2.0 library project (C# 7.3) that references the packed package, with <paramref name="specItems"/> in its item group.</summary>
+    private static string NetStandardLibrary(PackedFeed feed, string specItems) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>netstandard2.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+            {specItems}
+          </ItemGroup>
+        </Project>
+        """;
 }

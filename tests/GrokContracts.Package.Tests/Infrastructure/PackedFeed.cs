@@ -45,6 +45,9 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
 
     public string RepoRoot { get; }
 
+    /// <summary>The shipped official spec's text, which consumers' own specs are made from.</summary>
+    public string OfficialSpec => File.ReadAllText(Path.Combine(RepoRoot, "spec", "grok-imagine-video-1.5-official.yaml"));
+
     public string Configuration { get; }
 
     public string Root { get; }
@@ -71,6 +74,8 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
     public Task<DotnetResult> RulesBuild { get; private set; } = null!;
 
     public Task<CodeFixRun> CodeFixes { get; private set; } = null!;
+
+    public Task<DotnetResult> SpecErrorsBuild { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -100,13 +105,14 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
         TypedRun = Slot(() => Consumers.RunTypedAsync(this));
         RulesBuild = Slot(() => Consumers.BuildRulesAsync(this));
         CodeFixes = Slot(() => Consumers.ApplyCodeFixesAsync(this));
+        SpecErrorsBuild = Slot(() => Consumers.BuildSpecErrorsAsync(this));
     }
 
     public async Task DisposeAsync()
     {
         // A filtered run awaits only some consumers; the others are still building. Wait for them (each is bounded
         // by its own timeout, which kills its process tree) so no `dotnet` outlives the test run in a deleted folder.
-        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes })
+        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes, SpecErrorsBuild })
         {
             if (run is not null)
             {

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using GrokContracts.Analyzers.Tests.Infrastructure;
 using GrokContracts.CodeFixes.Rules;
+using GrokContracts.Generators.Diagnostics;
 
 namespace GrokContracts.Analyzers.Tests.Rules.Contexts;
 
@@ -71,7 +72,7 @@ public sealed class TypedRequestSuggestionContextsTests
         var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
             .Add("Context", "csharp")
             .Add("RequestType", "global::GrokContracts.GrokImagineVideo15Official.VideoGenerationRequest");
-        var diagnostic = Microsoft.CodeAnalysis.Diagnostic.Create(GrokContracts.Generators.DiagnosticDescriptors.UseTypedRequest, location, properties, "x");
+        var diagnostic = Microsoft.CodeAnalysis.Diagnostic.Create(GrokContracts.Generators.Diagnostics.DiagnosticDescriptors.UseTypedRequest, location, properties, "x");
         var actions = 0;
         await new TypedRequestFixer().RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (_, _) => actions++, System.Threading.CancellationToken.None));
         Assert.Equal(0, actions);

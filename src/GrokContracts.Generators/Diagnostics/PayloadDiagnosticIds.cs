@@ -1,6 +1,9 @@
-namespace GrokContracts.Generators;
+namespace GrokContracts.Generators.Diagnostics;
 
-/// <summary>The ids of the payload diagnostics (GRK001-GRK009), shared by the analyzer, the code fixes and the docs.</summary>
+/// <summary>
+/// The ids of the payload diagnostics (GRK001-GRK009), shared by the analyzer, the code fixes and the docs. The spec
+/// diagnostics' ids (GRK100-GRK103) are the Spec library's <c>SpecDiagnosticIds</c>, since the parser reports them.
+/// </summary>
 public static class PayloadDiagnosticIds
 {
     /// <summary>A numeric constant outside the contract's range.</summary>

@@ -1,0 +1,50 @@
+namespace GrokContracts.Spec.Tests;
+
+/// <summary>The one did-you-mean: its threshold, case, exact matches, skipped candidates and the early-exit distance.</summary>
+public class DidYouMeanTests
+{
+    private static readonly string[] Parameters = ["prompt", "image_urls", "aspect_ratio", "resolution", "duration", "audio", "mode"];
+
+    [Theory]
+    [InlineData("durration", "duration")]
+    [InlineData("Duration", "duration")]
+    [InlineData("DURATOIN", "duration")]
+    [InlineData("promt", "prompt")]
+    [InlineData("audi", "audio")]
+    [InlineData("mod", "mode")]
+    [InlineData("made", "mode")]
+    [InlineData("moon", null)]
+    [InlineData("quality", null)]
+    [InlineData("duration", null)]
+    [InlineData("", null)]
+    public void Closest_parameter(string input, string? expected)
+    {
+        Assert.Equal(expected, DidYouMean.Closest(input, Parameters));
+    }
+
+    [Fact]
+    public void Skipped_candidates_are_never_suggested()
+    {
+        Assert.Null(DidYouMean.Closest("durration", Parameters, name => name == "duration"));
+    }
+
+    [Theory]
+    [InlineData("mode", 1)]
+    [InlineData("audio", 2)]
+    [InlineData("grok-imagine-video-1.5-official", 2)]
+    [InlineData("a", 0)]
+    public void Threshold_grows_with_the_name_up_to_the_cap(string candidate, int edits)
+    {
+        Assert.Equal(edits, DidYouMean.MaxEditsFor(candidate));
+    }
+
+    [Fact]
+    public void Distance_stops_past_the_limit_and_is_exact_within_it()
+    {
+        // The full distances are CatalogTests' Edit_distance (ContractCatalog.EditDistance is this function).
+        Assert.Equal(3, DidYouMean.Distance("kitten", "sitting", limit: 3));
+        Assert.Equal(2, DidYouMean.Distance("kitten", "sitting", limit: 1));
+        Assert.Equal(3, DidYouMean.Distance("a", "abcdef", limit: 2));
+        Assert.Equal(ContractCatalog.EditDistance("official", "oficial"), DidYouMean.Distance("official", "oficial"));
+    }
+}
