@@ -206,12 +206,7 @@ internal sealed class ParameterValues
         }
 
         var names = contract.Parameters.Select(p => p.Name).ToList();
-        var closest = names
-            .Select(n => (Name: n, Distance: ContractCatalog.EditDistance(name, n)))
-            .Where(c => c.Distance * 3 <= Math.Max(name.Length, c.Name.Length))
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault();
+        var closest = DidYouMean.Closest(name, names);
         var hint = closest is null ? string.Empty : $"did you mean '{closest}'? ";
         return new CliUsageException($"{source}: {contract.ModelId} has no parameter '{name}' ({hint}its parameters: {string.Join(", ", names)})");
     }
