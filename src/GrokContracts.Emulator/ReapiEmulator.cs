@@ -98,7 +98,7 @@ public sealed class ReapiEmulator : IAsyncDisposable
         app.MapPost(SubmitPath, handlers.SubmitAsync);
         app.MapGet(PollPath, handlers.PollAsync);
         app.MapGet(EmulatorHandlers.MediaPath, handlers.MediaAsync);
-        app.MapFallback(EmulatorHandlers.NotFoundAsync);
+        app.MapFallback("{*path}", EmulatorHandlers.NotFoundAsync); // every path, file-like ones ("x/0.mp4") included
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
