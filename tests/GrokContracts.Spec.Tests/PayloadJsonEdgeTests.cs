@@ -341,6 +341,10 @@ public class PayloadJsonEdgeTests
         var wide = Encoding.UTF8.GetBytes("\"" + new string('\u20ac', PayloadJson.MaxLength - 2) + "\"");
         Assert.True(PayloadJson.TryParseUtf8(wide, out var value, out _));
         Assert.Equal(PayloadJson.MaxLength - 2, ((PayloadString)value!).Value.Length);
+        // 3 * MaxLength bytes can still be MaxLength characters: not refused for its size (here: not JSON at all).
+        var notJson = Encoding.UTF8.GetBytes(new string('\u20ac', PayloadJson.MaxLength));
+        Assert.False(PayloadJson.TryParseUtf8(notJson, out _, out var notJsonError));
+        Assert.Equal((0, "unexpected character '\u20ac', expected a value"), (notJsonError!.Offset, notJsonError.Message));
         var wider = Encoding.UTF8.GetBytes("\"" + new string('\u20ac', PayloadJson.MaxLength) + "\"");
         Assert.False(PayloadJson.TryParseUtf8(wider, out _, out var over));
         Assert.Equal("the JSON text is longer than 1048576 characters", over!.Message);

@@ -102,6 +102,34 @@ public class SpecParserParametersTests
         Assert.Single(diagnostics.Split('\n'));
     }
 
+    [Fact]
+    public void An_unknown_type_is_reported_once_not_again_for_each_key_that_depends_on_it()
+    {
+        var diagnostics = Diagnostics(DiagnosticAssert.Append("  seed:\n    type: integr\n    minimum: 1\n    maximum: 2\n    minItems: 1\n    maxItems: 2\n    items: { type: string }\n    default: 5\n"));
+        Assert.Single(diagnostics.Split('\n'));
+        Assert.StartsWith("GRK101@16:11 ", diagnostics, StringComparison.Ordinal);
+    }
+
+    /// <summary>A key that does not apply is dropped after its diagnostic: no check of that kind is left for the validation order.</summary>
+    [Theory]
+    [InlineData("  seed:\n    type: integer\n    nonEmpty: true\nvalidation:\n  order: [seed.required]\n", "GRK102@17:15", "GRK102@19:11")]
+    [InlineData("  seed:\n    type: integer\n    format: public-http-url\nvalidation:\n  order: [seed.format]\n", "GRK102@17:13", "GRK102@19:11")]
+    [InlineData("  seed:\n    type: integer\n    values: [a]\nvalidation:\n  order: [seed.allowed]\n", "GRK102@17:5", "GRK102@19:11")]
+    [InlineData("    minimum: 1\nvalidation:\n  order: [prompt.range]\n", "GRK102@15:14", "GRK102@17:11")]
+    [InlineData("    maximum: 1\nvalidation:\n  order: [prompt.range]\n", "GRK102@15:14", "GRK102@17:11")]
+    [InlineData("    minItems: 1\nvalidation:\n  order: [prompt.items]\n", "GRK102@15:15", "GRK102@17:11")]
+    [InlineData("    maxItems: 1\nvalidation:\n  order: [prompt.items]\n", "GRK102@15:15", "GRK102@17:11")]
+    public void A_key_that_does_not_apply_leaves_no_check_behind(string appended, string first, string second) =>
+        DiagnosticAssert.Exactly(DiagnosticAssert.Append(appended), first, second);
+
+    [Fact]
+    public void Negative_item_counts_are_reported()
+    {
+        var diagnostics = Diagnostics(DiagnosticAssert.Append("  images:\n    type: array\n    items: { type: string }\n    minItems: -1\n    maxItems: -2\n"));
+        Assert.Contains("must not be negative", diagnostics, StringComparison.Ordinal);
+        Assert.StartsWith("GRK10", diagnostics, StringComparison.Ordinal);
+    }
+
     // ---- boundaries the format allows ----
 
     [Fact]
