@@ -319,6 +319,13 @@ public class ContractRulesEdgeTests
     }
 
     [Fact]
+    public void A_format_step_of_a_parameter_without_a_format_accepts_any_string()
+    {
+        var contract = Edge with { ValidationOrder = EquatableArray.From(new[] { new ValidationStep("label", ValidationCheck.Format) }) };
+        Assert.Empty(ContractRules.Check(contract, Json("{\"label\":\"ftp://not-a-url\"}")));
+    }
+
+    [Fact]
     public void A_step_naming_an_undeclared_parameter_is_ignored()
     {
         var contract = Edge with { ValidationOrder = EquatableArray.From(new[] { new ValidationStep("ghost", ValidationCheck.Required) }) };
