@@ -83,7 +83,17 @@ public class SpecParserParametersTests
     {
         var diagnostics = Diagnostics(DiagnosticAssert.Append("  \"\":\n    type: string\n"));
         Assert.StartsWith("GRK101@15:3 a parameter needs a non-empty wire name", diagnostics, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot derive", diagnostics, StringComparison.Ordinal); // one problem, one diagnostic
     }
+
+    [Theory]
+    [InlineData("  mode:\n    type: string\n    values:\n      - { value: a }\n      - { value: a, doc: again }\n", "GRK102@19:18 value 'a' is listed twice in 'parameters.mode.values'")]
+    [InlineData("  mode:\n    type: string\n    values:\n      - { name: A }\n", "GRK101@18:9 required key 'value' is missing in 'parameters.mode.values[0]'")]
+    [InlineData("  mode:\n    type: string\n    values:\n      - [a]\n", "GRK101@18:9 'parameters.mode.values[0]' must be a mapping, not a sequence")]
+    [InlineData("    errors:\n      range: { message: \"{name} is off\" }\n", "GRK102@16:25 'parameters.prompt.errors.range' can never apply to parameter 'prompt'")]
+    [InlineData("    errors:\n      range: { code: 20010 }\n", "GRK102@16:7 'parameters.prompt.errors.range' can never apply to parameter 'prompt'")]
+    public void Values_and_errors_in_mapping_form_point_at_their_parts(string appended, string expected) =>
+        Assert.Equal(expected, Diagnostics(DiagnosticAssert.Append(appended)));
 
     [Fact]
     public void A_parameter_that_is_not_a_mapping_is_reported_and_parsing_goes_on()
