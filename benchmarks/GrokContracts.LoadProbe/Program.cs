@@ -24,7 +24,7 @@ var options = new GrokContractsClientOptions
 {
     ApiKey = "load-probe-key",
     BaseUrl = emulator.BaseUrl,
-    PollingSchedule = new PollingSchedule { InitialInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromMinutes(5) },
+    PollingSchedule = new PollingSchedule([new PollingPhase(null, TimeSpan.FromMilliseconds(100))], TimeSpan.FromMinutes(5)),
     MaxPollRetries = 10,
     RetryBaseDelay = TimeSpan.FromMilliseconds(20),
 };
@@ -48,7 +48,7 @@ await Task.WhenAll(Enumerable.Range(0, tasks).Select(async i =>
         var start = clock.Elapsed;
         var submitted = await client.SubmitAsync(new VideoGenerationRequest("A lighthouse #" + i, "https://images.example.com/" + i + ".jpg"), timeout.Token);
         submitLatencies[i] = (clock.Elapsed - start).TotalMilliseconds;
-        var done = await client.WaitForCompletionAsync(submitted.Id, cancellationToken: timeout.Token);
+        var done = await client.WaitForCompletionAsync(submitted, cancellationToken: timeout.Token);
         endToEnd[i] = (clock.Elapsed - start).TotalMilliseconds;
         if (done.StatusKind != VideoTaskStatus.Completed)
         {

@@ -27,15 +27,15 @@ if (string.IsNullOrWhiteSpace(apiKey))
     {
         ApiKey = "sample-key",
         BaseUrl = emulator.BaseUrl,
-        // The emulator finishes in seconds; poll every second instead of the reference's 5 s.
-        PollingSchedule = new PollingSchedule { InitialInterval = TimeSpan.FromSeconds(1) },
+        // The emulator finishes in seconds: the channel's own schedule (from its spec) five times faster, every 1 s.
+        PollingSchedule = GrokImagineVideo15OfficialChannel.Descriptor.Polling!.Scale(0.2),
     };
     Console.WriteLine($"No {GrokContractsClientOptions.ApiKeyVariable} set: using the local emulator at {emulator.BaseUrl}");
 }
 else
 {
     options = GrokContractsClientOptions.FromEnvironment();
-    Console.WriteLine($"Using the hosted API at {options.BaseUrl}");
+    Console.WriteLine($"Using the hosted API at {options.BaseUrl ?? GrokImagineVideo15OfficialChannel.Descriptor.BaseUrl}");
 }
 
 try
@@ -71,13 +71,13 @@ try
         .WithDuration(2);
     Console.WriteLine($"Beta request JSON: {beta.ToJson()} (valid: {beta.Validate().Count == 0})");
 
-    // 3. Submit (validated again, never retried: it bills), wait on the reference's schedule, download.
+    // 3. Submit to the request's channel (validated again, never retried: it bills), wait on the channel's schedule, download.
     using var client = new GrokContractsClient(options);
     var submitted = await client.SubmitAsync(request, cancel.Token);
     Console.WriteLine($"Submitted {submitted.Id} ({submitted.Status})");
 
     var progress = new ConsoleProgress();
-    var completed = await client.WaitForCompletionAsync(submitted.Id, progress: progress, cancellationToken: cancel.Token);
+    var completed = await client.WaitForCompletionAsync(submitted, progress: progress, cancellationToken: cancel.Token);
     var videoUrl = completed.Output?.VideoUrls.Count > 0 ? completed.Output.VideoUrls[0] : null;
     Console.WriteLine($"Task {completed.Id} is {completed.Status}: {videoUrl}");
 

@@ -83,6 +83,7 @@ public static class CliApp
             CheckCommand.Create(context),
             ServeCommand.Create(context),
             SubmitCommand.Create(context),
+            TaskCommand.Create(context),
             SpecCommands.Create(context),
         };
         return root;

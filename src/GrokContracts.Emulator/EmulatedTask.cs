@@ -1,25 +1,32 @@
 using System;
+using GrokContracts.Spec;
 
 namespace GrokContracts.Emulator;
 
-/// <summary>A task the emulator holds. Its status follows from the clock: <c>processing</c> until due.</summary>
+/// <summary>
+/// A task the emulator holds. Its status follows from the clock and its spec's <c>task.statuses</c>: the pending
+/// word(s) until due — several in spec order, each for an equal share of the delay — then the succeeded or failed word.
+/// </summary>
 public sealed class EmulatedTask
 {
-    internal EmulatedTask(string id, string model, DateTimeOffset createdAt, DateTimeOffset dueAt, bool willFail, string requestBody)
+    private readonly EmulatedChannel channel;
+
+    internal EmulatedTask(string id, EmulatedChannel channel, DateTimeOffset createdAt, DateTimeOffset dueAt, bool willFail, string requestBody, EmulatedVideo video)
     {
         Id = id;
-        Model = model;
+        this.channel = channel;
         CreatedAt = createdAt;
         DueAt = dueAt;
         WillFail = willFail;
         RequestBody = requestBody;
+        Video = video;
     }
 
     /// <summary>The task id (<c>task_</c> + 32 hex digits).</summary>
     public string Id { get; }
 
     /// <summary>The model it was submitted for.</summary>
-    public string Model { get; }
+    public string Model => channel.ModelId;
 
     /// <summary>When it was submitted (by the emulator's clock).</summary>
     public DateTimeOffset CreatedAt { get; }
@@ -33,6 +40,14 @@ public sealed class EmulatedTask
     /// <summary>The submitted JSON body, as received.</summary>
     public string RequestBody { get; }
 
-    /// <summary>The wire status at <paramref name="now"/>.</summary>
-    public string StatusAt(DateTimeOffset now) => now < DueAt ? "processing" : WillFail ? "failed" : "completed";
+    /// <summary>The MP4 it delivers once succeeded: the size, length and audio the request asked for (see <see cref="EmulatedVideo"/>).</summary>
+    public EmulatedVideo Video { get; }
+
+    internal EmulatedChannel Channel => channel;
+
+    /// <summary>What the task's status means at <paramref name="now"/>.</summary>
+    public TaskOutcome OutcomeAt(DateTimeOffset now) => now < DueAt ? TaskOutcome.Pending : WillFail ? TaskOutcome.Failed : TaskOutcome.Succeeded;
+
+    /// <summary>The wire status at <paramref name="now"/>, in its spec's words.</summary>
+    public string StatusAt(DateTimeOffset now) => channel.WordFor(OutcomeAt(now), now - CreatedAt, DueAt - CreatedAt);
 }

@@ -12,14 +12,20 @@ namespace GrokContracts.Emulator;
 internal sealed class EmulatorContracts
 {
     private const string ResourcePrefix = "GrokContracts.Emulator.Specs.";
-    private readonly ContractCatalog catalog;
 
     private EmulatorContracts(ContractCatalog catalog)
     {
-        this.catalog = catalog;
+        Channels = catalog.Contracts.Select(c => new EmulatedChannel(c)).ToArray();
+        ModelIds = Channels.Select(c => c.ModelId).ToArray();
     }
 
-    public IReadOnlyList<string> ModelIds => catalog.Contracts.Select(c => c.ModelId).ToArray();
+    public IReadOnlyList<string> ModelIds { get; }
+
+    /// <summary>One channel per loaded spec, in catalog order (shipped specs first, then <see cref="ReapiEmulatorOptions.SpecPaths"/>).</summary>
+    public IReadOnlyList<EmulatedChannel> Channels { get; }
+
+    /// <summary>The channel of <paramref name="modelId"/>, or null.</summary>
+    public EmulatedChannel? Find(string modelId) => Channels.FirstOrDefault(c => string.Equals(c.ModelId, modelId, StringComparison.Ordinal));
 
     public static EmulatorContracts Load(ReapiEmulatorOptions options)
     {
@@ -50,18 +56,9 @@ internal sealed class EmulatorContracts
         return new EmulatorContracts(catalog);
     }
 
-    public bool IsKnown(string modelId) => catalog.TryGet(modelId, out _);
-
-    /// <summary>The API's answer to a body for a known model: null when accepted, else the first rejection.</summary>
-    public ContractViolation? FirstRejection(string modelId, JsonElement body)
-    {
-        if (!catalog.TryGet(modelId, out var contract))
-        {
-            throw new ArgumentException("unknown model", nameof(modelId));
-        }
-
-        return ContractRules.FirstRejection(contract, (PayloadObject)ToPayload(body));
-    }
+    /// <summary>The API's answer to a body for <paramref name="channel"/>: null when accepted, else the first rejection.</summary>
+    public static ContractViolation? FirstRejection(EmulatedChannel channel, JsonElement body) =>
+        ContractRules.FirstRejection(channel.Contract, (PayloadObject)ToPayload(body));
 
     /// <summary>The JSON view the Spec library checks, from System.Text.Json.</summary>
     public static PayloadValue ToPayload(JsonElement element) => element.ValueKind switch

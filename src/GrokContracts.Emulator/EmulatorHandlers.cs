@@ -1,8 +1,10 @@
 using System;
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,16 +16,18 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace GrokContracts.Emulator;
 
-/// <summary>The emulator's endpoints. Every error is <c>{"error":{"code","message","request_id"}}</c>.</summary>
+/// <summary>
+/// The emulator's endpoints: each loaded spec's submit and poll (see <see cref="EmulatorRoutes"/>), and the MP4.
+/// Every error is <c>{"error":{"code","message","request_id"}}</c>; the emulator's own codes are <see cref="EmulatorDefaults"/>.
+/// </summary>
 internal sealed class EmulatorHandlers
 {
-    public const string MediaPath = "/media/tasks/{id}/0.mp4";
     private const int MaxBodyBytes = 1024 * 1024;
     private const long MaxDrainBytes = 64L * 1024 * 1024;
-    private const int FailedTaskCode = 50001;
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
     private readonly ReapiEmulatorOptions options;
+    private readonly EmulatorRoutes routes;
     private readonly byte[]? pinnedKey;
     private int submitRequests;
     private int pollRequests;
@@ -32,6 +36,7 @@ internal sealed class EmulatorHandlers
     {
         this.options = options;
         Contracts = contracts;
+        routes = new EmulatorRoutes(contracts.Channels);
         pinnedKey = options.ApiKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
     }
 
@@ -49,7 +54,29 @@ internal sealed class EmulatorHandlers
 
     private DateTimeOffset Now => options.TimeProvider.GetUtcNow();
 
-    public async Task SubmitAsync(HttpContext context)
+    /// <summary>Every request: routed by the loaded specs' endpoints, not by ASP.NET route templates.</summary>
+    public Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var route = routes.Match(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty);
+        switch (route.Kind)
+        {
+            case RouteKind.Submit:
+                return SubmitAsync(context, route.Channels);
+            case RouteKind.Poll:
+                return PollAsync(context, route.Channels, route.Id ?? request.Query["id"].ToString());
+            case RouteKind.Media:
+                return MediaAsync(context, route.Id);
+            case RouteKind.MethodNotAllowed:
+                context.Response.Headers.Allow = string.Join(", ", route.AllowedMethods);
+                return WriteErrorAsync(context, 405, EmulatorDefaults.MethodNotAllowedCode, "method not allowed (allowed: " + string.Join(", ", route.AllowedMethods) + ")", NewRequestId());
+            default:
+                return WriteErrorAsync(context, 404, EmulatorDefaults.NotFoundCode, "not found", NewRequestId());
+        }
+    }
+
+    /// <summary>A submit to an endpoint that <paramref name="channels"/> share; the body's <c>model</c> picks one of them.</summary>
+    private async Task SubmitAsync(HttpContext context, IReadOnlyList<EmulatedChannel> channels)
     {
         Interlocked.Increment(ref submitRequests);
         var requestId = NewRequestId();
@@ -68,14 +95,14 @@ internal sealed class EmulatorHandlers
 
         if (body is null)
         {
-            await WriteErrorAsync(context, 400, 20001, "request body too large (limit 1 MiB)", requestId).ConfigureAwait(false);
+            await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "request body too large (limit 1 MiB)", requestId).ConfigureAwait(false);
             return;
         }
 
         // Strict UTF-8 and JSON first: JsonDocument accepts invalid UTF-8 and "\ud800" in strings, then throws when read.
         if (!PayloadJson.TryParseUtf8(body, out _, out _))
         {
-            await WriteErrorAsync(context, 400, 20001, "malformed JSON body", requestId).ConfigureAwait(false);
+            await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "malformed JSON body", requestId).ConfigureAwait(false);
             return;
         }
 
@@ -86,7 +113,7 @@ internal sealed class EmulatorHandlers
         }
         catch (JsonException)
         {
-            await WriteErrorAsync(context, 400, 20001, "malformed JSON body", requestId).ConfigureAwait(false);
+            await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "malformed JSON body", requestId).ConfigureAwait(false);
             return;
         }
 
@@ -95,40 +122,37 @@ internal sealed class EmulatorHandlers
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                await WriteErrorAsync(context, 400, 20001, "request body must be a JSON object", requestId).ConfigureAwait(false);
+                await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "request body must be a JSON object", requestId).ConfigureAwait(false);
                 return;
             }
 
-            if (!root.TryGetProperty("model", out var modelElement) || modelElement.ValueKind == JsonValueKind.Null)
+            if (ModelChannel(channels, root) is not { } channel)
             {
-                await WriteErrorAsync(context, 400, 20002, "model is required", requestId).ConfigureAwait(false);
+                var (code, message) = ModelRejection(channels, root);
+                await WriteErrorAsync(context, 400, code, message, requestId).ConfigureAwait(false);
                 return;
             }
 
-            var model = modelElement.ValueKind == JsonValueKind.String ? modelElement.GetString()! : null;
-            if (model is null || !Contracts.IsKnown(model))
-            {
-                await WriteErrorAsync(context, 400, 20003, "invalid model", requestId).ConfigureAwait(false);
-                return;
-            }
-
-            if (Contracts.FirstRejection(model, root) is { } violation)
+            if (EmulatorContracts.FirstRejection(channel, root) is { } violation)
             {
                 await WriteErrorAsync(context, 400, violation.Code!.Value, violation.Message, requestId).ConfigureAwait(false);
                 return;
             }
 
-            var prompt = root.TryGetProperty("prompt", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() ?? string.Empty : string.Empty;
+            // Any channel's text parameter may carry the token (reAPI's prompt, acme's text): any top-level string value.
             var willFail = options.FailAllTasks
-                || (!string.IsNullOrEmpty(options.FailureToken) && prompt.Contains(options.FailureToken, StringComparison.Ordinal));
+                || (!string.IsNullOrEmpty(options.FailureToken) && root.EnumerateObject().Any(
+                    p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains(options.FailureToken, StringComparison.Ordinal)));
             var now = Now;
-            var task = new EmulatedTask("task_" + Guid.NewGuid().ToString("N"), model, now, now + options.CompletionDelay, willFail, Encoding.UTF8.GetString(body));
+            var delay = options.CompletionDelay > TimeSpan.Zero ? options.CompletionDelay : TimeSpan.Zero;
+            var task = new EmulatedTask("task_" + Guid.NewGuid().ToString("N"), channel, now, now + delay, willFail, Encoding.UTF8.GetString(body), EmulatedVideo.For(channel.Contract, root));
             Tasks[task.Id] = task;
             await WriteJsonAsync(context, 200, writer => WriteEnvelope(writer, task, now), null).ConfigureAwait(false);
         }
     }
 
-    public async Task PollAsync(HttpContext context)
+    /// <summary>A poll at an endpoint that <paramref name="channels"/> share: a task of another channel is not found here.</summary>
+    private async Task PollAsync(HttpContext context, IReadOnlyList<EmulatedChannel> channels, string? id)
     {
         Interlocked.Increment(ref pollRequests);
         var requestId = NewRequestId();
@@ -144,10 +168,9 @@ internal sealed class EmulatorHandlers
             return;
         }
 
-        var id = context.Request.RouteValues["id"] as string;
-        if (id is null || !Tasks.TryGetValue(id, out var task))
+        if (string.IsNullOrEmpty(id) || !Tasks.TryGetValue(id, out var task) || !channels.Contains(task.Channel))
         {
-            await WriteErrorAsync(context, 404, 40400, "task not found", requestId).ConfigureAwait(false);
+            await WriteErrorAsync(context, 404, EmulatorDefaults.NotFoundCode, "task not found", requestId).ConfigureAwait(false);
             return;
         }
 
@@ -156,19 +179,45 @@ internal sealed class EmulatorHandlers
     }
 
     /// <summary>The MP4 of a completed task. Like a CDN URL it needs no key.</summary>
-    public async Task MediaAsync(HttpContext context)
+    private async Task MediaAsync(HttpContext context, string? id)
     {
-        var id = context.Request.RouteValues["id"] as string;
-        if (id is null || !Tasks.TryGetValue(id, out var task) || task.StatusAt(Now) != "completed")
+        if (id is null || !Tasks.TryGetValue(id, out var task) || task.OutcomeAt(Now) != TaskOutcome.Succeeded)
         {
-            await WriteErrorAsync(context, 404, 40400, "video not found", NewRequestId()).ConfigureAwait(false);
+            await WriteErrorAsync(context, 404, EmulatorDefaults.NotFoundCode, "video not found", NewRequestId()).ConfigureAwait(false);
             return;
         }
 
-        await Results.Bytes(Mp4Video.Bytes, "video/mp4", enableRangeProcessing: true).ExecuteAsync(context).ConfigureAwait(false);
+        await Results.Bytes(Mp4Video.Create(task.Video), "video/mp4", enableRangeProcessing: true).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    public static Task NotFoundAsync(HttpContext context) => WriteErrorAsync(context, 404, 40400, "not found", NewRequestId());
+    /// <summary>The channel among <paramref name="channels"/> that the body's <c>model</c> names, or null.</summary>
+    private static EmulatedChannel? ModelChannel(IReadOnlyList<EmulatedChannel> channels, JsonElement body)
+    {
+        if (body.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String)
+        {
+            var id = model.GetString();
+            return channels.FirstOrDefault(c => string.Equals(c.ModelId, id, StringComparison.Ordinal));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why <c>model</c> picks no channel at this endpoint, in the words of the endpoint's first spec, which sees
+    /// <c>model</c> as a required string whose allowed values are the endpoint's model ids: absent or null is
+    /// <c>missing</c>, not a string is <c>type</c>, any other model (unknown, or served at other endpoints) is
+    /// <c>allowed</c>. A spec without a code for it leaves the emulator's default.
+    /// </summary>
+    private static (int Code, string Message) ModelRejection(IReadOnlyList<EmulatedChannel> channels, JsonElement body)
+    {
+        var (kind, fallback) = !body.TryGetProperty("model", out var model) || model.ValueKind == JsonValueKind.Null
+            ? (ViolationKind.Missing, EmulatorDefaults.MissingModelCode)
+            : model.ValueKind == JsonValueKind.String ? (ViolationKind.NotAllowed, EmulatorDefaults.InvalidModelCode) : (ViolationKind.WrongType, EmulatorDefaults.InvalidModelCode);
+        var allowed = EquatableArray.From(channels.Select(c => new AllowedValue(c.ModelId, c.ModelId, null)).ToArray());
+        var parameter = new Parameter("model", "Model", ParameterType.String, true, false, null, null, allowed, null, null, null, null, StringFormat.None, null, null, EquatableArray<ErrorRule>.Empty);
+        var error = channels[0].Contract.ResolveError(parameter, kind);
+        return (error.Code ?? fallback, error.Message);
+    }
 
     private bool Authorized(HttpContext context, string requestId, out Task denial)
     {
@@ -178,15 +227,15 @@ internal sealed class EmulatorHandlers
         string message;
         if (string.IsNullOrEmpty(header))
         {
-            (code, message) = (10001, "missing API key: send Authorization: Bearer <key>");
+            (code, message) = (EmulatorDefaults.MissingKeyCode, "missing API key: send Authorization: Bearer <key>");
         }
         else if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.AsSpan(7).Trim().IsEmpty || header.AsSpan(7).Trim().Contains(' '))
         {
-            (code, message) = (10002, "malformed Authorization header: expected Bearer <key>");
+            (code, message) = (EmulatorDefaults.MalformedKeyCode, "malformed Authorization header: expected Bearer <key>");
         }
         else if (pinnedKey is not null && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header.AsSpan(7).Trim().ToString()), pinnedKey))
         {
-            (code, message) = (10003, "invalid API key");
+            (code, message) = (EmulatorDefaults.WrongKeyCode, "invalid API key");
         }
         else
         {
@@ -199,17 +248,17 @@ internal sealed class EmulatorHandlers
 
     private void WriteEnvelope(Utf8JsonWriter writer, EmulatedTask task, DateTimeOffset now)
     {
-        var status = task.StatusAt(now);
+        var outcome = task.OutcomeAt(now);
         writer.WriteStartObject();
         writer.WriteString("id", task.Id);
         writer.WriteString("model", task.Model);
-        writer.WriteString("status", status);
+        writer.WriteString("status", task.StatusAt(now));
         writer.WriteNumber("created_at", task.CreatedAt.ToUnixTimeSeconds());
-        if (status == "completed")
+        if (outcome == TaskOutcome.Succeeded)
         {
             writer.WriteStartObject("output");
             writer.WriteStartArray("video_urls");
-            writer.WriteStringValue(new Uri(BaseUrl, "media/tasks/" + task.Id + "/0.mp4").AbsoluteUri);
+            writer.WriteStringValue(new Uri(BaseUrl, EmulatorRoutes.MediaPath(task.Id)).AbsoluteUri);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
@@ -218,10 +267,10 @@ internal sealed class EmulatorHandlers
             writer.WriteNull("output");
         }
 
-        if (status == "failed")
+        if (outcome == TaskOutcome.Failed)
         {
             writer.WriteStartObject("error");
-            writer.WriteNumber("code", FailedTaskCode);
+            writer.WriteNumber("code", EmulatorDefaults.FailedTaskCode);
             writer.WriteString("message", "video generation failed (emulated)");
             writer.WriteEndObject();
         }
@@ -255,7 +304,7 @@ internal sealed class EmulatorHandlers
         }
 
         var message = fault.StatusCode == 429 ? "rate limited (emulated)" : "injected HTTP " + fault.StatusCode.ToString(CultureInfo.InvariantCulture) + " (emulated)";
-        await WriteErrorAsync(context, fault.StatusCode, fault.StatusCode * 100, message, requestId).ConfigureAwait(false);
+        await WriteErrorAsync(context, fault.StatusCode, EmulatorDefaults.FaultCode(fault.StatusCode), message, requestId).ConfigureAwait(false);
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, int code, string message, string requestId) =>

@@ -6,200 +6,195 @@ using System.Text;
 namespace GrokContracts.Emulator;
 
 /// <summary>
-/// A tiny, real, playable MP4 made in code: ISO-BMFF (<c>ftyp</c>, <c>moov</c>, <c>mdat</c>) holding one H.264
-/// Constrained Baseline track of uncompressed (I_PCM) macroblocks — no encoder needed, and any player decodes it.
-/// The bytes are deterministic.
+/// Small, real, playable MP4s made in code: ISO-BMFF (<c>ftyp</c>, <c>moov</c>, <c>mdat</c>) with one H.264
+/// Constrained Baseline video track (a flat grey picture at 5 frames per second) of the asked size and length, and,
+/// when asked, one silent AAC-LC track (48 kHz mono, handler <c>soun</c>). No encoder needed, and the bytes are
+/// deterministic: a 1280x720, 15 s file with audio is under 10 KB.
 /// </summary>
 public static class Mp4Video
 {
-    private const int Width = 32;
-    private const int Height = 32;
-    private const int FramesPerSecond = 5;
-    private const int FrameCount = 10;
-    private const int Timescale = 1000;
+    /// <summary>The largest width or height <see cref="Create"/> makes.</summary>
+    public const int MaxSide = 4096;
 
-    private static readonly Lazy<byte[]> Cached = new(Build);
+    private const int MovieTimescale = 1000;
+    private const int FrameMilliseconds = 200;
+    private const int AudioRate = 48000;
+    private const int AudioFrameSamples = 1024;
 
-    /// <summary>The MP4's bytes (2 seconds, 32x32 pixels, 5 frames per second, a moving colour gradient).</summary>
-    public static ReadOnlyMemory<byte> Bytes => Cached.Value;
+    // One AAC-LC raw frame of silence (mono): SCE, global_gain 160, max_sfb 0, then END.
+    private static readonly byte[] SilentAacFrame = [0x01, 0x40, 0x20, 0x07];
 
-    /// <summary>The video's length.</summary>
-    public static TimeSpan Duration => TimeSpan.FromSeconds((double)FrameCount / FramesPerSecond);
+    // AudioSpecificConfig: AAC-LC (2), 48 kHz (index 3), mono (1), 1024-sample frames.
+    private static readonly byte[] AudioSpecificConfig = [0x11, 0x88];
 
-    private static byte[] Build()
+    private static readonly Lazy<byte[]> Fallback = new(() => Create(new EmulatedVideo(EmulatorDefaults.VideoWidth, EmulatorDefaults.VideoHeight, EmulatorDefaults.VideoDuration, false)));
+
+    /// <summary>The shortest length <see cref="Create"/> makes: one frame.</summary>
+    public static TimeSpan MinDuration { get; } = TimeSpan.FromMilliseconds(FrameMilliseconds);
+
+    /// <summary>The longest length <see cref="Create"/> makes (longer requests are clamped to it).</summary>
+    public static TimeSpan MaxDuration { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The emulator's fallback video (<see cref="EmulatorDefaults.VideoWidth"/> × <see cref="EmulatorDefaults.VideoHeight"/>,
+    /// <see cref="EmulatorDefaults.VideoDuration"/>, no audio): what a task gets when its spec states no size or length.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Bytes => Fallback.Value;
+
+    /// <summary>The length of <see cref="Bytes"/>.</summary>
+    public static TimeSpan Duration => EmulatorDefaults.VideoDuration;
+
+    /// <summary>An MP4 of <paramref name="video"/>'s size, length and audio.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An odd or out-of-range size, or a length outside [<see cref="MinDuration"/>, <see cref="MaxDuration"/>].</exception>
+    public static byte[] Create(EmulatedVideo video)
     {
-        var sps = Sps();
-        var pps = Pps();
-        var samples = new List<byte[]>();
-        for (var i = 0; i < FrameCount; i++)
+        ArgumentNullException.ThrowIfNull(video);
+        CheckSide(video.Width, nameof(video));
+        CheckSide(video.Height, nameof(video));
+        if (video.Duration < MinDuration || video.Duration > MaxDuration)
         {
-            var nal = IdrSlice(i);
+            throw new ArgumentOutOfRangeException(nameof(video), "the duration must be within [MinDuration, MaxDuration]");
+        }
+
+        var durationMs = (int)Math.Round(video.Duration.TotalMilliseconds);
+        var stream = new H264Stream(video.Width, video.Height);
+        var frameCount = (durationMs + FrameMilliseconds - 1) / FrameMilliseconds;
+        var videoSamples = new List<byte[]>(frameCount);
+        for (var i = 0; i < frameCount; i++)
+        {
+            var nal = stream.Picture(i);
             var sample = new byte[4 + nal.Length];
             WriteUInt32(sample, 0, (uint)nal.Length);
             Buffer.BlockCopy(nal, 0, sample, 4, nal.Length);
-            samples.Add(sample);
+            videoSamples.Add(sample);
+        }
+
+        var audioFrames = video.HasAudio ? (int)(((long)durationMs * AudioRate / 1000 + AudioFrameSamples - 1) / AudioFrameSamples) : 0;
+        var videoBytes = Concat(videoSamples.ToArray());
+        var audioBytes = new byte[audioFrames * SilentAacFrame.Length];
+        for (var i = 0; i < audioFrames; i++)
+        {
+            Buffer.BlockCopy(SilentAacFrame, 0, audioBytes, i * SilentAacFrame.Length, SilentAacFrame.Length);
         }
 
         var ftyp = Box("ftyp", Concat(Ascii("isom"), UInt32(0x200), Ascii("isom"), Ascii("iso2"), Ascii("avc1"), Ascii("mp41")));
-        var moovSize = Moov(sps, pps, samples, 0).Length;
-        var mdatOffset = (uint)(ftyp.Length + moovSize + 8);
-        var moov = Moov(sps, pps, samples, mdatOffset);
-        var mdat = Box("mdat", Concat(samples.ToArray()));
-        return Concat(ftyp, moov, mdat);
+        var layout = new Layout(stream, videoSamples, durationMs, audioFrames, 0);
+        var mdatStart = (uint)(ftyp.Length + Moov(layout).Length + 8);
+        var moov = Moov(layout with { MdatStart = mdatStart });
+        return Concat(ftyp, moov, Box("mdat", Concat(videoBytes, audioBytes)));
     }
 
-    private static byte[] Moov(byte[] sps, byte[] pps, List<byte[]> samples, uint mdatOffset)
+    private static void CheckSide(int side, string name)
     {
-        var durationMs = (uint)(FrameCount * Timescale / FramesPerSecond);
+        if (side is < 2 or > MaxSide || side % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(name, "width and height must be even and within [2, " + MaxSide + "]");
+        }
+    }
+
+    private sealed record Layout(H264Stream Stream, List<byte[]> VideoSamples, int DurationMs, int AudioFrames, uint MdatStart);
+
+    private static byte[] Moov(Layout layout)
+    {
+        var tracks = layout.AudioFrames > 0 ? 2 : 1;
         var mvhd = FullBox("mvhd", 0, 0, Concat(
-            UInt32(0), UInt32(0), UInt32(Timescale), UInt32(durationMs),
-            UInt32(0x00010000), UInt16(0x0100), new byte[10], Matrix(), new byte[24], UInt32(2)));
-        var tkhd = FullBox("tkhd", 0, 3, Concat(
-            UInt32(0), UInt32(0), UInt32(1), UInt32(0), UInt32(durationMs), new byte[8],
-            UInt16(0), UInt16(0), UInt16(0), UInt16(0), Matrix(), UInt32(Width << 16), UInt32(Height << 16)));
-        var mdhd = FullBox("mdhd", 0, 0, Concat(UInt32(0), UInt32(0), UInt32(Timescale), UInt32(durationMs), UInt16(0x55C4), UInt16(0)));
+            UInt32(0), UInt32(0), UInt32(MovieTimescale), UInt32(layout.DurationMs),
+            UInt32(0x00010000), UInt16(0x0100), new byte[10], Matrix(), new byte[24], UInt32(tracks + 1)));
+        var videoTrak = VideoTrak(layout);
+        if (tracks == 1)
+        {
+            return Box("moov", Concat(mvhd, videoTrak));
+        }
+
+        var videoLength = 0;
+        foreach (var sample in layout.VideoSamples)
+        {
+            videoLength += sample.Length;
+        }
+
+        return Box("moov", Concat(mvhd, videoTrak, AudioTrak(layout, layout.MdatStart + (uint)videoLength)));
+    }
+
+    private static byte[] VideoTrak(Layout layout)
+    {
+        var stream = layout.Stream;
+        var samples = layout.VideoSamples;
+        var tkhd = Tkhd(1, layout.DurationMs, volume: 0, stream.Width, stream.Height);
+        var mdhd = Mdhd(MovieTimescale, (uint)layout.DurationMs);
         var hdlr = FullBox("hdlr", 0, 0, Concat(UInt32(0), Ascii("vide"), new byte[12], Ascii("VideoHandler\0")));
         var vmhd = FullBox("vmhd", 0, 1, new byte[8]);
-        var dinf = Box("dinf", FullBox("dref", 0, 0, Concat(UInt32(1), FullBox("url ", 0, 1, Array.Empty<byte>()))));
         var avcC = Box("avcC", Concat(
-            new byte[] { 1, sps[1], sps[2], sps[3], 0xFF, 0xE1 }, UInt16((ushort)sps.Length), sps,
-            new byte[] { 1 }, UInt16((ushort)pps.Length), pps));
-        var compressor = new byte[32];
+            new byte[] { 1, stream.Sps[1], stream.Sps[2], stream.Sps[3], 0xFF, 0xE1 }, UInt16(stream.Sps.Length), stream.Sps,
+            new byte[] { 1 }, UInt16(stream.Pps.Length), stream.Pps));
         var avc1 = Box("avc1", Concat(
-            new byte[6], UInt16(1), new byte[16], UInt16(Width), UInt16(Height), UInt32(0x00480000), UInt32(0x00480000),
-            UInt32(0), UInt16(1), compressor, UInt16(0x0018), UInt16(0xFFFF), avcC));
-        var stsd = FullBox("stsd", 0, 0, Concat(UInt32(1), avc1));
-        var stts = FullBox("stts", 0, 0, Concat(UInt32(1), UInt32((uint)FrameCount), UInt32(Timescale / FramesPerSecond)));
-        var stsc = FullBox("stsc", 0, 0, Concat(UInt32(1), UInt32(1), UInt32((uint)FrameCount), UInt32(1)));
-        var sizes = new List<byte[]> { UInt32(0), UInt32((uint)FrameCount) };
+            new byte[6], UInt16(1), new byte[16], UInt16(stream.Width), UInt16(stream.Height), UInt32(0x00480000), UInt32(0x00480000),
+            UInt32(0), UInt16(1), new byte[32], UInt16(0x0018), UInt16(0xFFFF), avcC));
+
+        // Every frame lasts 200 ms but the last, which ends the video on time.
+        var lastDelta = layout.DurationMs - ((samples.Count - 1) * FrameMilliseconds);
+        var stts = lastDelta == FrameMilliseconds || samples.Count == 1
+            ? FullBox("stts", 0, 0, Concat(UInt32(1), UInt32(samples.Count), UInt32(lastDelta)))
+            : FullBox("stts", 0, 0, Concat(UInt32(2), UInt32(samples.Count - 1), UInt32(FrameMilliseconds), UInt32(1), UInt32(lastDelta)));
+        var stss = FullBox("stss", 0, 0, Concat(UInt32(1), UInt32(1)));  // only the first picture is a sync sample
+        var sizes = new List<byte[]> { UInt32(0), UInt32(samples.Count) };
         foreach (var sample in samples)
         {
-            sizes.Add(UInt32((uint)sample.Length));
+            sizes.Add(UInt32(sample.Length));
         }
 
-        var stsz = FullBox("stsz", 0, 0, Concat(sizes.ToArray()));
-        var stco = FullBox("stco", 0, 0, Concat(UInt32(1), UInt32(mdatOffset)));
-        var stbl = Box("stbl", Concat(stsd, stts, stsc, stsz, stco));
-        var minf = Box("minf", Concat(vmhd, dinf, stbl));
-        var mdia = Box("mdia", Concat(mdhd, hdlr, minf));
-        var trak = Box("trak", Concat(tkhd, mdia));
-        return Box("moov", Concat(mvhd, trak));
+        var stbl = Box("stbl", Concat(
+            FullBox("stsd", 0, 0, Concat(UInt32(1), avc1)), stts, stss,
+            OneChunk(samples.Count), FullBox("stsz", 0, 0, Concat(sizes.ToArray())), Stco(layout.MdatStart)));
+        return Box("trak", Concat(tkhd, Box("mdia", Concat(mdhd, hdlr, Box("minf", Concat(vmhd, Dinf(), stbl))))));
     }
 
-    private static byte[] Sps()
+    private static byte[] AudioTrak(Layout layout, uint chunkOffset)
     {
-        var bits = new BitWriter();
-        bits.Bits(66, 8);                  // profile_idc: Baseline
-        bits.Bits(0xC0, 8);                // constraint_set0/1 (Constrained Baseline), reserved zeros
-        bits.Bits(10, 8);                  // level_idc 1.0
-        bits.Ue(0);                        // seq_parameter_set_id
-        bits.Ue(0);                        // log2_max_frame_num_minus4
-        bits.Ue(2);                        // pic_order_cnt_type 2: output order = decode order
-        bits.Ue(1);                        // max_num_ref_frames
-        bits.Bit(0);                       // gaps_in_frame_num_value_allowed_flag
-        bits.Ue((Width / 16) - 1);         // pic_width_in_mbs_minus1
-        bits.Ue((Height / 16) - 1);        // pic_height_in_map_units_minus1
-        bits.Bit(1);                       // frame_mbs_only_flag
-        bits.Bit(1);                       // direct_8x8_inference_flag
-        bits.Bit(0);                       // frame_cropping_flag
-        bits.Bit(0);                       // vui_parameters_present_flag
-        bits.TrailingBits();
-        return Nal(0x67, bits.ToArray());
+        var tkhd = Tkhd(2, layout.DurationMs, volume: 0x0100, 0, 0);
+        var mdhd = Mdhd(AudioRate, (uint)(layout.AudioFrames * AudioFrameSamples));
+        var hdlr = FullBox("hdlr", 0, 0, Concat(UInt32(0), Ascii("soun"), new byte[12], Ascii("SoundHandler\0")));
+        var smhd = FullBox("smhd", 0, 0, new byte[4]);
+        var decoderSpecificInfo = Descriptor(0x05, AudioSpecificConfig);
+        var decoderConfig = Descriptor(0x04, Concat(
+            new byte[] { 0x40, 0x15, 0, 0x01, 0 }, UInt32(0), UInt32(0), decoderSpecificInfo)); // AAC, audio stream, 256-byte buffer
+        var esds = FullBox("esds", 0, 0, Descriptor(0x03, Concat(UInt16(2), new byte[] { 0 }, decoderConfig, Descriptor(0x06, [0x02]))));
+        var mp4a = Box("mp4a", Concat(
+            new byte[6], UInt16(1), new byte[8], UInt16(1), UInt16(16), UInt16(0), UInt16(0), UInt32(AudioRate << 16), esds));
+        var stbl = Box("stbl", Concat(
+            FullBox("stsd", 0, 0, Concat(UInt32(1), mp4a)),
+            FullBox("stts", 0, 0, Concat(UInt32(1), UInt32(layout.AudioFrames), UInt32(AudioFrameSamples))),
+            OneChunk(layout.AudioFrames),
+            FullBox("stsz", 0, 0, Concat(UInt32(SilentAacFrame.Length), UInt32(layout.AudioFrames))),
+            Stco(chunkOffset)));
+        return Box("trak", Concat(tkhd, Box("mdia", Concat(mdhd, hdlr, Box("minf", Concat(smhd, Dinf(), stbl))))));
     }
 
-    private static byte[] Pps()
-    {
-        var bits = new BitWriter();
-        bits.Ue(0);     // pic_parameter_set_id
-        bits.Ue(0);     // seq_parameter_set_id
-        bits.Bit(0);    // entropy_coding_mode_flag: CAVLC
-        bits.Bit(0);    // bottom_field_pic_order_in_frame_present_flag
-        bits.Ue(0);     // num_slice_groups_minus1
-        bits.Ue(0);     // num_ref_idx_l0_default_active_minus1
-        bits.Ue(0);     // num_ref_idx_l1_default_active_minus1
-        bits.Bit(0);    // weighted_pred_flag
-        bits.Bits(0, 2); // weighted_bipred_idc
-        bits.Se(0);     // pic_init_qp_minus26
-        bits.Se(0);     // pic_init_qs_minus26
-        bits.Se(0);     // chroma_qp_index_offset
-        bits.Bit(0);    // deblocking_filter_control_present_flag
-        bits.Bit(0);    // constrained_intra_pred_flag
-        bits.Bit(0);    // redundant_pic_cnt_present_flag
-        bits.TrailingBits();
-        return Nal(0x68, bits.ToArray());
-    }
+    private static byte[] Tkhd(int trackId, int durationMs, int volume, int width, int height) => FullBox("tkhd", 0, 3, Concat(
+        UInt32(0), UInt32(0), UInt32(trackId), UInt32(0), UInt32(durationMs), new byte[8],
+        UInt16(0), UInt16(0), UInt16(volume), UInt16(0), Matrix(), UInt32(width << 16), UInt32(height << 16)));
 
-    private static byte[] IdrSlice(int frame)
-    {
-        var bits = new BitWriter();
-        bits.Ue(0);              // first_mb_in_slice
-        bits.Ue(7);              // slice_type: I (all slices)
-        bits.Ue(0);              // pic_parameter_set_id
-        bits.Bits(0, 4);         // frame_num (log2_max_frame_num = 4)
-        bits.Ue(frame % 2);      // idr_pic_id: consecutive IDR pictures differ
-        bits.Bit(0);             // no_output_of_prior_pics_flag
-        bits.Bit(0);             // long_term_reference_flag
-        bits.Se(0);              // slice_qp_delta
-        var mbWidth = Width / 16;
-        var mbCount = mbWidth * (Height / 16);
-        for (var mb = 0; mb < mbCount; mb++)
-        {
-            bits.Ue(25);         // mb_type: I_PCM
-            bits.AlignZero();    // pcm_alignment_zero_bit
-            var mbX = mb % mbWidth;
-            var mbY = mb / mbWidth;
-            for (var y = 0; y < 16; y++)
-            {
-                for (var x = 0; x < 16; x++)
-                {
-                    // A diagonal gradient that moves with the frame; 16..235 keeps to video range (and away from 0x00).
-                    var luma = 16 + (((mbX * 16) + x + (mbY * 16) + y + (frame * 12)) * 3 % 220);
-                    bits.Bits(luma, 8);
-                }
-            }
+    private static byte[] Mdhd(int timescale, uint duration) =>
+        FullBox("mdhd", 0, 0, Concat(UInt32(0), UInt32(0), UInt32(timescale), UInt32(duration), UInt16(0x55C4), UInt16(0)));
 
-            for (var plane = 0; plane < 2; plane++)
-            {
-                var chroma = plane == 0 ? 64 + (frame * 12) : 192 - (frame * 12);
-                for (var i = 0; i < 64; i++)
-                {
-                    bits.Bits(chroma, 8);
-                }
-            }
-        }
+    private static byte[] Dinf() => Box("dinf", FullBox("dref", 0, 0, Concat(UInt32(1), FullBox("url ", 0, 1, Array.Empty<byte>()))));
 
-        bits.TrailingBits();
-        return Nal(0x65, bits.ToArray());
-    }
+    private static byte[] OneChunk(int samples) => FullBox("stsc", 0, 0, Concat(UInt32(1), UInt32(1), UInt32(samples), UInt32(1)));
 
-    /// <summary>A NAL unit: header byte, then the RBSP with emulation-prevention bytes inserted.</summary>
-    private static byte[] Nal(byte header, byte[] rbsp)
-    {
-        var output = new List<byte>(rbsp.Length + 8) { header };
-        var zeros = 0;
-        foreach (var b in rbsp)
-        {
-            if (zeros >= 2 && b <= 3)
-            {
-                output.Add(3);
-                zeros = 0;
-            }
+    private static byte[] Stco(uint offset) => FullBox("stco", 0, 0, Concat(UInt32(1), UInt32(offset)));
 
-            output.Add(b);
-            zeros = b == 0 ? zeros + 1 : 0;
-        }
-
-        return output.ToArray();
-    }
+    /// <summary>An MPEG-4 descriptor (ISO/IEC 14496-1) with a one-byte size: every one here is under 128 bytes.</summary>
+    private static byte[] Descriptor(byte tag, byte[] payload) => Concat(new[] { tag, (byte)payload.Length }, payload);
 
     private static byte[] Matrix() => Concat(UInt32(0x00010000), UInt32(0), UInt32(0), UInt32(0), UInt32(0x00010000), UInt32(0), UInt32(0), UInt32(0), UInt32(0x40000000));
 
-    private static byte[] Box(string type, byte[] payload) => Concat(UInt32((uint)(payload.Length + 8)), Ascii(type), payload);
+    private static byte[] Box(string type, byte[] payload) => Concat(UInt32(payload.Length + 8), Ascii(type), payload);
 
     private static byte[] FullBox(string type, byte version, uint flags, byte[] payload) =>
         Box(type, Concat(new[] { version, (byte)(flags >> 16), (byte)(flags >> 8), (byte)flags }, payload));
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
+    private static byte[] UInt32(int value) => UInt32((uint)value);
 
     private static byte[] UInt32(uint value)
     {
@@ -207,8 +202,6 @@ public static class Mp4Video
         WriteUInt32(bytes, 0, value);
         return bytes;
     }
-
-    private static byte[] UInt32(int value) => UInt32((uint)value);
 
     private static byte[] UInt16(int value) => new[] { (byte)(value >> 8), (byte)value };
 
@@ -229,63 +222,5 @@ public static class Mp4Video
         }
 
         return stream.ToArray();
-    }
-
-    /// <summary>MSB-first bit writer with Exp-Golomb codes, as H.264 headers need.</summary>
-    private sealed class BitWriter
-    {
-        private readonly List<byte> bytes = new();
-        private int current;
-        private int count;
-
-        public void Bit(int bit)
-        {
-            current = (current << 1) | (bit & 1);
-            if (++count == 8)
-            {
-                bytes.Add((byte)current);
-                current = 0;
-                count = 0;
-            }
-        }
-
-        public void Bits(int value, int width)
-        {
-            for (var i = width - 1; i >= 0; i--)
-            {
-                Bit((value >> i) & 1);
-            }
-        }
-
-        public void Ue(int value)
-        {
-            var coded = value + 1;
-            var length = 0;
-            for (var v = coded; v > 1; v >>= 1)
-            {
-                length++;
-            }
-
-            Bits(0, length);
-            Bits(coded, length + 1);
-        }
-
-        public void Se(int value) => Ue(value <= 0 ? -2 * value : (2 * value) - 1);
-
-        public void AlignZero()
-        {
-            while (count != 0)
-            {
-                Bit(0);
-            }
-        }
-
-        public void TrailingBits()
-        {
-            Bit(1);
-            AlignZero();
-        }
-
-        public byte[] ToArray() => bytes.ToArray();
     }
 }

@@ -16,25 +16,19 @@ using Microsoft.Extensions.Logging;
 namespace GrokContracts.Emulator;
 
 /// <summary>
-/// A local emulator of reAPI's video endpoints on loopback Kestrel: <c>POST /api/v1/videos/generations</c> and
-/// <c>GET /api/v1/tasks/{id}</c> for every loaded spec, validated by the Spec library's <c>ContractRules</c> with the
-/// API's codes and messages, plus the MP4 it links to. Start it in-process with <see cref="StartAsync"/>.
+/// A local emulator of the video endpoints of every loaded spec, on loopback Kestrel: each spec's own submit and poll
+/// endpoint (<c>endpoints:</c>, method and path, relative to <see cref="BaseUrl"/>), its own status words
+/// (<c>task.statuses:</c>), its validation, codes and messages (the Spec library's <c>ContractRules</c>), and an MP4 of
+/// the size, length and audio asked for. Start it in-process with <see cref="StartAsync"/>; find a channel's URLs with
+/// <see cref="SubmitUri"/> and <see cref="PollUri"/>.
 /// </summary>
 /// <remarks>
-/// Where the reference is silent the emulator decides, and says so here: a malformed or non-object JSON body (or
-/// one over 1 MiB) is 400 / 20001; a missing <c>model</c> is 400 / 20002 "model is required"; an unknown model is
-/// 400 / 20003 "invalid model"; a missing Authorization header is 401 / 10001, a malformed one 401 / 10002, a key
-/// other than the pinned one 401 / 10003; an unknown task is 404 / 40400; a failed task carries 50001; injected
-/// faults carry status × 100 (e.g. 42900, 50300).
+/// Specs may share an endpoint, as reAPI's two channels do: the submit body's <c>model</c> picks the spec, and a model
+/// served at other endpoints is answered like an unknown one. A task polled at another channel's poll endpoint is a
+/// 404. Where neither the reference nor a spec decides, the emulator answers with <see cref="EmulatorDefaults"/>.
 /// </remarks>
 public sealed class ReapiEmulator : IAsyncDisposable
 {
-    /// <summary>The submit path.</summary>
-    public const string SubmitPath = "/api/v1/videos/generations";
-
-    /// <summary>The poll path, with its <c>{id}</c> placeholder.</summary>
-    public const string PollPath = "/api/v1/tasks/{id}";
-
     private readonly WebApplication app;
     private readonly EmulatorHandlers handlers;
 
@@ -62,6 +56,22 @@ public sealed class ReapiEmulator : IAsyncDisposable
 
     /// <summary>The tasks created so far.</summary>
     public IReadOnlyCollection<EmulatedTask> Tasks => handlers.Tasks.Values.ToArray();
+
+    /// <summary>The absolute submit URL of <paramref name="modelId"/>'s channel: its spec's submit path on <see cref="BaseUrl"/>.</summary>
+    /// <exception cref="ArgumentException">The emulator serves no such model.</exception>
+    public Uri SubmitUri(string modelId) => new(BaseUrl, Channel(modelId).Submit.Format(null));
+
+    /// <summary>
+    /// The absolute poll URL of task <paramref name="taskId"/> on <paramref name="modelId"/>'s channel: its spec's poll
+    /// path on <see cref="BaseUrl"/> with <c>{id}</c> replaced by the escaped id (a path without <c>{id}</c> gets
+    /// <c>id=</c> in the query).
+    /// </summary>
+    /// <exception cref="ArgumentException">The emulator serves no such model.</exception>
+    public Uri PollUri(string modelId, string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        return new(BaseUrl, Channel(modelId).Poll.Format(taskId));
+    }
 
     /// <summary>The task with <paramref name="id"/>, or null.</summary>
     public EmulatedTask? FindTask(string id) => handlers.Tasks.TryGetValue(id, out var task) ? task : null;
@@ -95,16 +105,20 @@ public sealed class ReapiEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var handlers = new EmulatorHandlers(options, contracts);
-        app.MapPost(SubmitPath, handlers.SubmitAsync);
-        app.MapGet(PollPath, handlers.PollAsync);
-        app.MapGet(EmulatorHandlers.MediaPath, handlers.MediaAsync);
-        app.MapFallback("{*path}", EmulatorHandlers.NotFoundAsync); // every path, file-like ones ("x/0.mp4") included
+        // The emulator matches the specs' paths itself: no ASP.NET route template sees them (see EndpointTemplate).
+        app.Run(handlers.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri(address.EndsWith('/') ? address : address + "/", UriKind.Absolute);
         handlers.BaseUrl = baseUrl;
         return new ReapiEmulator(app, handlers, baseUrl);
+    }
+
+    private EmulatedChannel Channel(string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        return handlers.Contracts.Find(modelId) ?? throw new ArgumentException("the emulator serves no model '" + modelId + "'", nameof(modelId));
     }
 
     /// <summary>Stops listening.</summary>

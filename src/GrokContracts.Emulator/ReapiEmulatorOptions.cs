@@ -7,7 +7,7 @@ namespace GrokContracts.Emulator;
 /// <summary>Settings of <see cref="ReapiEmulator"/>.</summary>
 public sealed class ReapiEmulatorOptions
 {
-    /// <summary>The default word that, anywhere in a prompt, makes the task fail.</summary>
+    /// <summary>The default text that, anywhere in a string value of a submit body (e.g. a prompt), makes the task fail.</summary>
     public const string DefaultFailureToken = "[emulator:fail]";
 
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
@@ -19,7 +19,10 @@ public sealed class ReapiEmulatorOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>How long a task stays <c>processing</c> before it completes or fails (default 5 s).</summary>
+    /// <summary>
+    /// How long a task stays pending before it succeeds or fails (default 5 s; negative counts as zero). A spec with
+    /// several pending words reports them in turn, each for an equal share of it.
+    /// </summary>
     public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The clock of the task store (replace it with a fake one in tests, then advance it).</summary>
@@ -31,7 +34,10 @@ public sealed class ReapiEmulatorOptions
     /// <summary>More spec files (YAML or JSON) to load; one with a shipped model id replaces the shipped one.</summary>
     public IList<string> SpecPaths { get; } = new List<string>();
 
-    /// <summary>A prompt containing this text makes its task fail once due (default <c>[emulator:fail]</c>).</summary>
+    /// <summary>
+    /// A submit whose body has a top-level string value containing this text (whatever the parameter: reAPI's
+    /// <c>prompt</c>, another channel's <c>text</c>) makes its task fail once due (default <c>[emulator:fail]</c>).
+    /// </summary>
     public string FailureToken { get; set; } = DefaultFailureToken;
 
     /// <summary>Make every task fail once due.</summary>

@@ -26,8 +26,79 @@ public sealed partial class ContractGenerator
             WriteFormatPollPath(writer);
             WriteOutputSize(writer);
             WriteEstimateCredits(writer);
+            WriteDescriptor(writer);
             writer.Close();
             return EndFile(writer);
+        }
+
+        /// <summary>
+        /// The run-time descriptor: what the client needs to talk to the channel. Written last and from literals only,
+        /// so it never reads a static field that is not initialised yet.
+        /// </summary>
+        private void WriteDescriptor(SourceWriter writer)
+        {
+            const string Runtime = "global::GrokContracts.";
+            var endpoints = _contract.Endpoints;
+            writer.Line();
+            writer.Summary("The channel's run-time descriptor (endpoints, status words, polling schedule, URL lifetime, pricing), which the client follows.");
+            writer.Line("public static readonly " + Runtime + "ChannelDescriptor Descriptor = new " + Runtime + "ChannelDescriptor(");
+            writer.Line("    " + CSharpText.Literal(_contract.ModelId) + ",");
+            writer.Line("    " + CSharpText.Literal(endpoints.BaseUrl) + ",");
+            writer.Line("    new " + Runtime + "ChannelEndpoint(" + CSharpText.Literal(endpoints.Submit.Method) + ", " + CSharpText.Literal(endpoints.Submit.Path) + "),");
+            writer.Line("    new " + Runtime + "ChannelEndpoint(" + CSharpText.Literal(endpoints.Poll.Method) + ", " + CSharpText.Literal(endpoints.Poll.Path) + "),");
+            writer.Line("    new " + Runtime + "TaskStatusWord[]");
+            writer.Line("    {");
+            foreach (var status in _contract.Statuses)
+            {
+                var meaning = status.Outcome switch
+                {
+                    TaskOutcome.Succeeded => "Completed",
+                    TaskOutcome.Failed => "Failed",
+                    _ => "Processing",
+                };
+                writer.Line("        new " + Runtime + "TaskStatusWord(" + CSharpText.Literal(status.Value) + ", " + Runtime + "VideoTaskStatus." + meaning + "),");
+            }
+
+            writer.Line("    },");
+            writer.Line("    " + PollingExpression(Runtime) + ",");
+            writer.Line("    " + (_contract.Output?.VideoUrlsValidFor is TimeSpan validFor ? "(global::System.TimeSpan?)" + TimeSpanExpression(validFor) : "null") + ",");
+            writer.Line("    " + PricingExpression(Runtime) + ");");
+        }
+
+        private string PollingExpression(string runtime)
+        {
+            if (_contract.Polling is not { } polling)
+            {
+                return "null";
+            }
+
+            var phases = new List<string>();
+            foreach (var phase in polling.Phases)
+            {
+                phases.Add("new " + runtime + "PollingPhase(" + (phase.Until is TimeSpan until ? "(global::System.TimeSpan?)" + TimeSpanExpression(until) : "null") + ", "
+                    + TimeSpanExpression(phase.Every) + ", " + (phase.Gradual ? "true" : "false") + ")");
+            }
+
+            return "new " + runtime + "PollingSchedule(new " + runtime + "PollingPhase[] { " + string.Join(", ", phases) + " }, " + TimeSpanExpression(polling.Timeout) + ")";
+        }
+
+        private string PricingExpression(string runtime)
+        {
+            if (_contract.Pricing is not { } pricing)
+            {
+                return "null";
+            }
+
+            var multipliers = new List<string>();
+            foreach (var m in pricing.Multipliers)
+            {
+                multipliers.Add("new " + runtime + "PriceMultiplier(" + CSharpText.Literal(m.Parameter) + ", " + CSharpText.Literal(m.Value) + ", " + CSharpText.DecimalLiteral(m.Multiplier) + ")");
+            }
+
+            return "new " + runtime + "ChannelPricing("
+                + (pricing.PerSecondUsd is decimal rate ? "(decimal?)" + CSharpText.DecimalLiteral(rate) : "(decimal?)null") + ", "
+                + CSharpText.Literal(pricing.PerParameter) + ", new " + runtime + "PriceMultiplier[] { " + string.Join(", ", multipliers) + " }, "
+                + CSharpText.DecimalLiteral(pricing.CreditUsd) + ", " + (pricing.RefundsFailed ? "true" : "false") + ")";
         }
 
         private void WriteEndpoints(SourceWriter writer)

@@ -145,6 +145,9 @@ public sealed partial class ContractGenerator
         {
             writer.Summary("The channel's model id, <c>" + CSharpText.Xml(_contract.ModelId) + "</c>, written first as the request's <c>model</c>.");
             writer.Line("public string ModelId => " + Global(ChannelTypeName) + ".ModelId;");
+            writer.Line();
+            writer.Summary("The channel's run-time descriptor, <see cref=\"" + ChannelTypeName + ".Descriptor\"/> (explicit, so no parameter name can clash with it).");
+            writer.Line("global::GrokContracts.ChannelDescriptor global::GrokContracts.IContractRequest.Channel => " + Global(ChannelTypeName) + ".Descriptor;");
             foreach (var shape in _parameters)
             {
                 writer.Line();

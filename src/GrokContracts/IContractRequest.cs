@@ -12,6 +12,9 @@ public interface IContractRequest
     /// <summary>The channel's model id, written as the request's <c>model</c>.</summary>
     string ModelId { get; }
 
+    /// <summary>The channel the request goes to: endpoints, status words, polling, pricing (from its spec).</summary>
+    ChannelDescriptor Channel { get; }
+
     /// <summary>Every violation of the contract, in the order the API reports them; empty when valid.</summary>
     IReadOnlyList<ContractViolation> Validate();
 

@@ -50,10 +50,10 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     {
         var variables = new Dictionary<string, string> { ["REAPI_BASE_URL"] = BaseUrl, ["REAPI_API_KEY"] = Canary };
 
-        var run = await Cli.RunAsync(["submit", "--prompt", "waves", "--image", "https://example.com/sea.jpg"], null, variables);
+        var run = await Cli.RunAsync(["submit", "--model", "official", "--prompt", "waves", "--image", "https://example.com/sea.jpg"], null, variables);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("status: processing", run.OutLines);
+        Assert.Contains("status: processing", run.OutLines); // the official spec's pending word
         Assert.StartsWith("id: ", run.OutLines[0], StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, run.Out + run.Error, StringComparison.Ordinal);
     }
@@ -64,10 +64,13 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     [InlineData(new[] { "--resolution", "1080p" }, 20003, "invalid resolution (allowed: 480p / 720p)")]
     [InlineData(new[] { "--image", "https://example.com/second.png" }, 20003, "image_urls allows at most 1 entry")]
     [InlineData(new[] { "--prompt", "" }, 20002, "prompt is required")]
+    [InlineData(new[] { "--duration", "eight" }, 20003, "duration must be a JSON integer")]
+    [InlineData(new[] { "--set", "duration=8.5" }, 20003, "duration must be a JSON integer")]
+    [InlineData(new[] { "--audio", "maybe" }, 20003, "audio must be a JSON boolean")]
     public async Task An_invalid_typed_request_exits_1_with_the_envelope_and_sends_nothing(string[] extra, int code, string message)
     {
         string[] prompt = extra[0] == "--prompt" ? [] : ["--prompt", "a cat"];
-        string[] args = ["submit", .. prompt, "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", Canary, .. extra];
+        string[] args = ["submit", "--model", "official", .. prompt, "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", Canary, .. extra];
 
         var run = await Cli.RunAsync(args);
 
@@ -79,7 +82,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_prompt_on_official_is_the_APIs_20002_but_fine_on_beta()
     {
-        var official = await Cli.RunAsync("submit", "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", Canary);
+        var official = await Cli.RunAsync("submit", "--model", "official", "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", Canary);
         var beta = await Cli.RunAsync("submit", "--model", "beta", "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", Canary);
 
         Assert.Equal(1, official.ExitCode);
@@ -90,7 +93,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_key_is_the_APIs_401_exit_1_without_the_key_in_the_output()
     {
-        var run = await Cli.RunAsync("submit", "--prompt", "a cat", "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", "wrong-" + Canary);
+        var run = await Cli.RunAsync("submit", "--model", "official", "--prompt", "a cat", "--image", "https://example.com/cat.png", "--base-url", BaseUrl, "--api-key", "wrong-" + Canary);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("submit failed", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
@@ -101,7 +104,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     public async Task A_failed_task_exits_1_and_says_it_was_refunded()
     {
         var run = await Cli.RunAsync(
-            "submit", "--prompt", "a cat " + ReapiEmulatorOptions.DefaultFailureToken, "--image", "https://example.com/cat.png", "--wait",
+            "submit", "--model", "official", "--prompt", "a cat " + ReapiEmulatorOptions.DefaultFailureToken, "--image", "https://example.com/cat.png", "--wait",
             "--base-url", BaseUrl, "--api-key", Canary, "--poll-interval", "0.2", "--timeout", "30");
 
         Assert.Equal(1, run.ExitCode);
@@ -110,9 +113,13 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("--model", "sora", "no typed request for 'sora'")]
-    [InlineData("--model", "betta", "did you mean 'beta'?")]
-    [InlineData("--no-audio", null, "the beta channel has no audio toggle")]
+    [InlineData("--model", "sora", "no loaded model 'sora'")]
+    [InlineData("--model", "grok-imagine-video-1.5-betta", "did you mean 'grok-imagine-video-1.5-beta'?")]
+    [InlineData("--no-audio", null, "grok-imagine-video-1.5-beta has no parameter 'audio'")]
+    [InlineData("--nsfw-checker", "true", "grok-imagine-video-1.5-official has no parameter 'nsfw_checker'")]
+    [InlineData("--set", "durration=8", "did you mean 'duration'?")]
+    [InlineData("--set", "duration", "is not name=value")]
+    [InlineData("--set", "duration=8 --duration", "given twice")]
     [InlineData("--out", "/nonexistent-dir-for-grok-tests/video.mp4", "does not exist")]
     [InlineData("--base-url", "http://example.com", "https")]
     [InlineData("--base-url", "not a url", "not an absolute http(s) URL")]
@@ -133,7 +140,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
         args.Add(option);
         if (value is not null)
         {
-            args.Add(value);
+            args.AddRange(value.Split(' ') is [var first, var flag] ? [first, flag, "9"] : [value]);
         }
 
         var run = await Cli.RunAsync([.. args]);
@@ -146,7 +153,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_remote_base_URL_without_a_key_is_a_usage_error()
     {
-        var run = await Cli.RunAsync("submit", "--prompt", "a cat", "--image", "https://example.com/cat.png", "--base-url", "https://reapi.invalid");
+        var run = await Cli.RunAsync("submit", "--model", "official", "--prompt", "a cat", "--image", "https://example.com/cat.png", "--base-url", "https://reapi.invalid");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no API key", Assert.Single(run.ErrorLines), StringComparison.Ordinal);

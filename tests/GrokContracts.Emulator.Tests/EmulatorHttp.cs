@@ -19,23 +19,23 @@ internal sealed class EmulatorHttp : IDisposable
         http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string body, string? authorization = "Bearer " + Key)
+    /// <summary>A submit to the shipped channels' endpoint (reAPI's).</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string body, string? authorization = "Bearer " + Key) =>
+        SendAsync(HttpMethod.Post, "api/v1/videos/generations", body, authorization);
+
+    /// <summary>A poll at the shipped channels' endpoint (reAPI's).</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> GetTaskAsync(string id, string? authorization = "Bearer " + Key) =>
+        SendAsync(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id), null, authorization);
+
+    /// <summary>Any request, to a URL relative to the emulator's base URL (or absolute).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(HttpMethod method, string url, string? body, string? authorization = "Bearer " + Key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/videos/generations")
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.RelativeOrAbsolute));
+        if (body is not null)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        return await SendAsync(request);
-    }
-
-    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> GetTaskAsync(string id, string? authorization = "Bearer " + Key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/tasks/" + Uri.EscapeDataString(id));
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);

@@ -30,9 +30,11 @@ public sealed class HttpSurfaceFuzzTests(ITestOutputHelper output) : IAsyncLifet
 
     private string ValidBody => "{\"model\":\"" + OfficialModel + "\",\"prompt\":\"A cat walks in the rain\",\"image_urls\":[\"https://example.com/cat.png\"],\"duration\":8}";
 
-    private static string Submit => ReapiEmulator.SubmitPath;
+    /// <summary>The shipped official channel's submit path, as the emulator serves it (<c>/api/v1/videos/generations</c>).</summary>
+    private string Submit => emulator.SubmitUri(OfficialModel).AbsolutePath;
 
-    private static string Poll(string id) => ReapiEmulator.PollPath.Replace("{id}", id, StringComparison.Ordinal);
+    /// <summary>Its poll path with <paramref name="rawId"/> put in as it is (already escaped, or deliberately not).</summary>
+    private string Poll(string rawId) => emulator.PollUri(OfficialModel, "ID").AbsolutePath.Replace("ID", rawId, StringComparison.Ordinal);
 
     public async Task InitializeAsync()
     {

@@ -39,7 +39,8 @@ public sealed class LifecycleTests
         Assert.Equal(HttpStatusCode.OK, video.StatusCode);
         Assert.Equal("video/mp4", video.Content.Headers.ContentType!.MediaType);
         var bytes = await video.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Mp4Video.Bytes.ToArray(), bytes);
+        Assert.Equal(Mp4Video.Create(emulator.FindTask(id)!.Video), bytes);
+        Assert.Equal(new EmulatedVideo(736, 400, TimeSpan.FromSeconds(8), true), emulator.FindTask(id)!.Video); // the spec's defaults: 16:9, 480p, 8 s, audio
         Assert.Equal(1, emulator.SubmitRequestCount);
         Assert.Equal(2, emulator.PollRequestCount);
     }

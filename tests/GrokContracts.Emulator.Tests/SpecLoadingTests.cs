@@ -32,7 +32,7 @@ public sealed class SpecLoadingTests : IDisposable
         var tooLong = await http.PostAsync("{\"model\":\"my-short-channel\",\"prompt\":\"p\",\"image_urls\":[\"https://e.example/a.png\"],\"duration\":6}");
         EmulatorHttp.AssertError(HttpStatusCode.BadRequest, 20003, tooLong, "duration must be 3-5 seconds");
         var shipped = await http.PostAsync("{\"model\":\"grok-imagine-video-1.5-official\",\"prompt\":\"p\",\"image_urls\":[\"https://e.example/a.png\"]}");
-        EmulatorHttp.AssertError(HttpStatusCode.BadRequest, 20003, shipped, "invalid model");
+        EmulatorHttp.AssertError(HttpStatusCode.BadRequest, 20003, shipped, "invalid model (allowed: my-short-channel)");
     }
 
     [Fact]

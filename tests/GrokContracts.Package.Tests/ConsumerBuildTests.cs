@@ -24,6 +24,20 @@ public sealed class ConsumerBuildTests(PackedFeed feed)
     }
 
     [Fact]
+    public async Task A_project_spec_drives_the_client_at_run_time()
+    {
+        var run = await feed.TypedRun;
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        // acme-motion-2's own method and paths; an unknown word ("rendering-frames") is waited through; "done" ends it.
+        Assert.Equal(
+            ["acme-http PUT /v2/motion/jobs", "acme-http GET /v2/motion/jobs/job_1/state", "acme-http GET /v2/motion/jobs/job_1/state", "acme-http GET /v2/motion/jobs/job_1/state", "acme-http GET /clip.mp4"],
+            lines.Where(l => l.StartsWith("acme-http ", StringComparison.Ordinal)));
+        Assert.Contains("acme-status done Completed 17", lines);
+    }
+
+    [Fact]
     public async Task Raw_payload_mistakes_are_errors_at_their_file_and_line()
     {
         var build = await feed.RulesBuild;

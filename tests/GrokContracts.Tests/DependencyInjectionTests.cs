@@ -31,7 +31,7 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void A_GrokContracts_section_wins_and_the_default_base_url_is_the_hosted_service()
+    public void A_GrokContracts_section_wins_and_without_a_base_url_each_channel_uses_its_specs()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -42,8 +42,11 @@ public sealed class DependencyInjectionTests
 
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrokContractsClientOptions>>().Value;
         Assert.Equal("section-key", options.ApiKey);
-        Assert.Equal(new Uri(GrokContractsClientOptions.DefaultBaseUrl), options.BaseUrl);
-        Assert.Equal(new Uri("https://reapi.ai/"), provider.GetRequiredService<GrokContractsClient>().BaseUrl);
+        Assert.Null(options.BaseUrl);
+        var client = provider.GetRequiredService<GrokContractsClient>();
+        Assert.Null(client.BaseUrl);
+        Assert.Equal(new Uri("https://reapi.ai/"), client.GetBaseUrl(TestClients.OfficialChannel));
+        Assert.Equal(new Uri("https://reapi.ai/"), client.GetBaseUrl(GrokImagineVideo15Beta.GrokImagineVideo15BetaChannel.Descriptor));
     }
 
     [Fact]

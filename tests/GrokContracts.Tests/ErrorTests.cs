@@ -51,7 +51,7 @@ public sealed class ErrorTests
         var submit = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.SubmitAsync(TestClients.Official()));
         Assert.Equal(HttpStatusCode.Unauthorized, submit.StatusCode);
         Assert.Equal(10003, submit.Code);
-        var poll = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync("task_x"));
+        var poll = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_x"));
         Assert.Equal(10003, poll.Code);
         Assert.Equal(1, emulator.PollRequestCount); // 401 is never retried
     }
@@ -62,10 +62,10 @@ public sealed class ErrorTests
         await using var emulator = await ReapiEmulator.StartAsync();
         using var client = TestClients.For(emulator);
 
-        var ex = await Assert.ThrowsAsync<ReapiNotFoundException>(() => client.GetTaskAsync("task_does_not_exist"));
+        var ex = await Assert.ThrowsAsync<ReapiNotFoundException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_does_not_exist"));
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.StartsWith("req_", ex.RequestId);
-        await Assert.ThrowsAsync<ReapiNotFoundException>(() => client.WaitForCompletionAsync("task_does_not_exist"));
+        await Assert.ThrowsAsync<ReapiNotFoundException>(() => client.WaitForCompletionAsync(TestClients.OfficialChannel, "task_does_not_exist"));
         Assert.Equal(2, emulator.PollRequestCount); // 404 is never retried
     }
 

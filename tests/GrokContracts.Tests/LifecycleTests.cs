@@ -30,7 +30,7 @@ public sealed class LifecycleTests
         Assert.Null(submitted.Output);
 
         var reports = new List<TaskProgress>();
-        var done = await client.WaitForCompletionAsync(submitted.Id, progress: new SyncProgress<TaskProgress>(reports.Add));
+        var done = await client.WaitForCompletionAsync(TestClients.OfficialChannel, submitted.Id, progress: new SyncProgress<TaskProgress>(reports.Add));
         Assert.Equal(VideoTaskStatus.Completed, done.StatusKind);
         Assert.True(done.IsTerminal);
         Assert.Equal(submitted.Id, done.Id);
@@ -41,8 +41,9 @@ public sealed class LifecycleTests
 
         using var file = new MemoryStream();
         var written = await client.DownloadAsync(done, file);
-        Assert.Equal(Mp4Video.Bytes.Length, written);
-        Assert.Equal(Mp4Video.Bytes.ToArray(), file.ToArray());
+        var expected = Mp4Video.Create(emulator.FindTask(done.Id)!.Video); // 720x1280, 5 s, no audio: what was asked
+        Assert.Equal(expected.Length, written);
+        Assert.Equal(expected, file.ToArray());
         Assert.Equal(request.ToJson(), emulator.FindTask(done.Id)!.RequestBody);
         Assert.Equal(1, emulator.SubmitRequestCount);
     }
@@ -63,7 +64,7 @@ public sealed class LifecycleTests
         Assert.Equal(VideoTaskStatus.Completed, reports[^1].StatusKind);
         var url = Assert.Single(done.Output!.VideoUrls);
         using var file = new MemoryStream();
-        Assert.Equal(Mp4Video.Bytes.Length, await client.DownloadAsync(url, file));
+        Assert.Equal(Mp4Video.Create(emulator.FindTask(done.Id)!.Video).Length, await client.DownloadAsync(url, file));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class LifecycleTests
         using var client = TestClients.For(emulator);
 
         var submitted = await client.SubmitAsync(TestClients.Official());
-        var polled = await client.GetTaskAsync(submitted.Id);
+        var polled = await client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(submitted.Id, polled.Id);
         Assert.Equal(VideoTaskStatus.Processing, polled.StatusKind);

@@ -35,7 +35,7 @@ public sealed class LoadTests
         {
             var request = new GrokImagineVideo15Official.VideoGenerationRequest(TestClients.Prompt + " #" + i, TestClients.Image);
             var submitted = await client.SubmitAsync(request, timeout.Token);
-            var done = await client.WaitForCompletionAsync(submitted.Id, cancellationToken: timeout.Token);
+            var done = await client.WaitForCompletionAsync(TestClients.OfficialChannel, submitted.Id, cancellationToken: timeout.Token);
             Assert.Equal(submitted.Id, done.Id);
             Assert.True(completed.TryAdd(done.Id, done), "task id " + done.Id + " came back twice");
         }));

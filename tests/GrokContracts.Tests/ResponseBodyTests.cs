@@ -24,7 +24,7 @@ public sealed class ResponseBodyTests
         using var client = TestClients.For(emulator);
         emulator.Faults.EnqueuePollFault(EmulatorFault.Raw(200, body));
 
-        var ex = await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync("task_1"));
+        var ex = await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
 
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
         Assert.Equal(body, ex.RawBody);
@@ -39,7 +39,7 @@ public sealed class ResponseBodyTests
         var huge = "{\"id\":\"task_1\",\"status\":\"processing\",\"pad\":\"" + new string('a', 5 * 1024 * 1024) + "\"}";
         emulator.Faults.EnqueuePollFault(EmulatorFault.Raw(200, huge));
 
-        var ex = await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync("task_1"));
+        var ex = await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
 
         Assert.Contains("larger than", ex.Message);
         Assert.Equal(1024, ex.RawBody!.Length);
@@ -54,7 +54,7 @@ public sealed class ResponseBodyTests
         var deep = "{\"id\":\"task_1\",\"status\":\"processing\",\"x\":" + new string('[', 100) + new string(']', 100) + "}";
         emulator.Faults.EnqueuePollFault(EmulatorFault.Raw(200, deep));
 
-        await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync("task_1"));
+        await Assert.ThrowsAsync<ReapiProtocolException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ResponseBodyTests
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.Forbidden, "<h1>" + new string('é', 2000) + "</h1>", ("x-request-id", "req_header")));
         using var client = TestClients.ForStub(stub);
 
-        var ex = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync("task_1"));
+        var ex = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Null(ex.Code);
@@ -97,14 +97,14 @@ public sealed class ResponseBodyTests
         });
         using var client = TestClients.ForStub(stub);
 
-        var first = await client.GetTaskAsync("task_abc");
+        var first = await client.GetTaskAsync(TestClients.OfficialChannel, "task_abc");
         Assert.Equal("queued", first.Status);
         Assert.Equal(VideoTaskStatus.Unknown, first.StatusKind);
         Assert.False(first.IsTerminal);
         Assert.Equal(12, first.AdditionalFields["eta"].GetInt32());
         Assert.Equal(3, first.AdditionalFields["progress"].GetProperty("pct").GetInt32());
 
-        var done = await client.WaitForCompletionAsync("task_abc");
+        var done = await client.WaitForCompletionAsync(TestClients.OfficialChannel, "task_abc");
         Assert.Equal(VideoTaskStatus.Completed, done.StatusKind);
         Assert.Equal("https://cdn.example/v.mp4", done.Output!.VideoUrls.Single());
         Assert.Equal("https://cdn.example/l.png", done.Output.AdditionalFields["last_frame_url"].GetString());
@@ -120,7 +120,7 @@ public sealed class ResponseBodyTests
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, json));
         using var client = TestClients.ForStub(stub);
 
-        var task = await client.GetTaskAsync("t");
+        var task = await client.GetTaskAsync(TestClients.OfficialChannel, "t");
 
         Assert.Equal(VideoTaskStatus.Completed, task.StatusKind);
         Assert.Null(task.CreatedAt);
@@ -132,7 +132,7 @@ public sealed class ResponseBodyTests
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, "{\"id\":\"t\",\"status\":\"failed\",\"error\":{\"code\":\"50002\",\"message\":\"moderation\"}}"));
         using var client = TestClients.ForStub(stub);
 
-        var ex = await Assert.ThrowsAsync<TaskFailedException>(() => client.WaitForCompletionAsync("t"));
+        var ex = await Assert.ThrowsAsync<TaskFailedException>(() => client.WaitForCompletionAsync(TestClients.OfficialChannel, "t"));
 
         Assert.Equal(50002, ex.Code);
         Assert.Equal("moderation", ex.ErrorMessage);

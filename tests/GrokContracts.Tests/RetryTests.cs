@@ -19,7 +19,7 @@ public sealed class RetryTests
         emulator.Faults.FailNextPolls(1, 429, "1");
 
         var clock = Stopwatch.StartNew();
-        var task = await client.GetTaskAsync(submitted.Id);
+        var task = await client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(VideoTaskStatus.Completed, task.StatusKind);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), "waited only " + clock.Elapsed);
@@ -50,7 +50,7 @@ public sealed class RetryTests
         var submitted = await client.SubmitAsync(TestClients.Official());
         emulator.Faults.FailNextPolls(2, 500);
 
-        var task = await client.GetTaskAsync(submitted.Id);
+        var task = await client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(VideoTaskStatus.Completed, task.StatusKind);
         Assert.Equal(3, emulator.PollRequestCount);
@@ -82,7 +82,7 @@ public sealed class RetryTests
         var submitted = await client.SubmitAsync(TestClients.Official());
         emulator.Faults.FailNextPolls(10, status);
 
-        var ex = await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync(submitted.Id));
+        var ex = await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id));
 
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);
         Assert.Equal(4, emulator.PollRequestCount);
@@ -99,7 +99,7 @@ public sealed class RetryTests
         using var client = TestClients.For(emulator);
         emulator.Faults.FailNextPolls(10, status);
 
-        await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync("task_1"));
+        await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
 
         Assert.Equal(1, emulator.PollRequestCount);
     }
@@ -112,7 +112,7 @@ public sealed class RetryTests
         var submitted = await client.SubmitAsync(TestClients.Official());
         emulator.Faults.EnqueuePollFault(EmulatorFault.Drop(), 2);
 
-        var task = await client.GetTaskAsync(submitted.Id);
+        var task = await client.GetTaskAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(VideoTaskStatus.Completed, task.StatusKind);
         Assert.Equal(3, emulator.PollRequestCount);
@@ -156,7 +156,7 @@ public sealed class RetryTests
         var submitted = await client.SubmitAsync(TestClients.Official());
         emulator.Faults.FailNextPolls(6, 503); // more than one poll's 3 retries
 
-        var task = await client.WaitForCompletionAsync(submitted.Id);
+        var task = await client.WaitForCompletionAsync(TestClients.OfficialChannel, submitted.Id);
 
         Assert.Equal(VideoTaskStatus.Completed, task.StatusKind);
         Assert.Equal(7, emulator.PollRequestCount);
@@ -172,7 +172,7 @@ public sealed class RetryTests
         }
 
         using var client = new GrokContractsClient(TestClients.Options(baseUrl));
-        await Assert.ThrowsAsync<ReapiConnectionException>(() => client.GetTaskAsync("task_1"));
+        await Assert.ThrowsAsync<ReapiConnectionException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
         var submit = await Assert.ThrowsAsync<ReapiConnectionException>(() => client.SubmitAsync(TestClients.Official()));
         Assert.Contains("not sent", submit.Message);
     }

@@ -51,7 +51,7 @@ public sealed class SecurityTests
             emulator.Faults.FailNextSubmits(1, status, "0");
             await Capture(() => client.SubmitAsync(TestClients.Official()));
             emulator.Faults.FailNextPolls(5, status, "0");
-            await Capture(() => client.GetTaskAsync(done.Id));
+            await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
         }
 
         emulator.Faults.EnqueueSubmitFault(EmulatorFault.Drop());
@@ -59,16 +59,16 @@ public sealed class SecurityTests
         emulator.Faults.EnqueueSubmitFault(EmulatorFault.Raw(200, "garbage"));
         await Capture(() => client.SubmitAsync(TestClients.Official()));
         emulator.Faults.EnqueuePollFault(EmulatorFault.Drop(), 5);
-        await Capture(() => client.GetTaskAsync(done.Id));
+        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
         emulator.Faults.EnqueuePollFault(EmulatorFault.Raw(200, "{\"deep\":" + new string('[', 80) + new string(']', 80) + "}"));
-        await Capture(() => client.GetTaskAsync(done.Id));
-        await Capture(() => client.GetTaskAsync("task_missing"));
-        await Capture(() => client.GetTaskAsync("../x"));
+        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
+        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_missing"));
+        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, "../x"));
         await Capture(() => client.GenerateAsync(TestClients.Official().WithPrompt("x " + ReapiEmulatorOptions.DefaultFailureToken)));
         await Capture(() => client.SubmitAsync(TestClients.Official().WithDuration(1)));
         await Capture(() => client.DownloadAsync("http://203.0.113.9/v.mp4", Stream.Null));
         await Capture(() => lockedClient.SubmitAsync(TestClients.Official()));
-        await Capture(() => lockedClient.WaitForCompletionAsync("task_x"));
+        await Capture(() => lockedClient.WaitForCompletionAsync(TestClients.OfficialChannel, "task_x"));
 
         Assert.True(texts.Count > 30);
         Assert.Contains("Trace", logs.AllText); // the capture really ran at Trace
@@ -87,7 +87,7 @@ public sealed class SecurityTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var client = TestClients.ForStub(stub, Canary, factory.CreateLogger<GrokContractsClient>());
 
-        var auth = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync("t"));
+        var auth = await Assert.ThrowsAsync<ReapiAuthenticationException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "t"));
         var gateway = await Assert.ThrowsAsync<SubmitOutcomeUnknownException>(() => client.SubmitAsync(TestClients.Official()));
 
         Assert.Contains("[redacted]", auth.Message);
@@ -110,9 +110,9 @@ public sealed class SecurityTests
         await using var emulator = await ReapiEmulator.StartAsync();
         using var client = TestClients.For(emulator);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync(id));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.WaitForCompletionAsync(id));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync(new string('a', 129)));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync(TestClients.OfficialChannel, id));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.WaitForCompletionAsync(TestClients.OfficialChannel, id));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.GetTaskAsync(TestClients.OfficialChannel, new string('a', 129)));
 
         Assert.Equal(0, emulator.PollRequestCount);
     }
@@ -137,7 +137,9 @@ public sealed class SecurityTests
     public void Https_and_loopback_base_urls_are_accepted(string url)
     {
         using var client = new GrokContractsClient(TestClients.Options(new Uri(url)));
-        Assert.StartsWith(url, client.BaseUrl.AbsoluteUri);
+        Assert.NotNull(client.BaseUrl);
+        Assert.StartsWith(url, client.BaseUrl!.AbsoluteUri);
+        Assert.Equal(client.BaseUrl, client.GetBaseUrl(TestClients.OfficialChannel)); // an explicit base URL serves every channel
     }
 
     [Fact]
@@ -161,7 +163,7 @@ public sealed class SecurityTests
         });
         using var client = TestClients.ForStub(stub);
 
-        var ex = await Assert.ThrowsAsync<ReapiException>(() => client.GetTaskAsync("task_1"));
+        var ex = await Assert.ThrowsAsync<ReapiException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_1"));
 
         Assert.Equal(HttpStatusCode.Found, ex.StatusCode);
         Assert.Equal(1, stub.Calls);

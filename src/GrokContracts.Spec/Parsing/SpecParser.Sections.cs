@@ -20,6 +20,14 @@ internal sealed partial class SpecParser
     private static readonly string[] PhaseKeys = { "until", "every", "backoff" };
     private static readonly string[] BackoffWords = { "gradual", "none" };
 
+    /// <summary>The status words of a spec without <c>task:</c>: each outcome's name.</summary>
+    internal static readonly EquatableArray<TaskStatusSpec> DefaultStatuses = EquatableArray.From(new[]
+    {
+        new TaskStatusSpec("pending", TaskOutcome.Pending),
+        new TaskStatusSpec("succeeded", TaskOutcome.Succeeded),
+        new TaskStatusSpec("failed", TaskOutcome.Failed),
+    });
+
     private ContractEndpoints? ReadEndpoints(SpecMappingView top)
     {
         var endpoints = _reader.ChildMapping(top, "endpoints", required: true, EndpointsKeys);
@@ -298,7 +306,9 @@ internal sealed partial class SpecParser
         var task = _reader.ChildMapping(top, "task", required: false, TaskKeys);
         if (task is null)
         {
-            return EquatableArray<TaskStatusSpec>.Empty;
+            // Without a task section, each outcome's own name is its wire word (documented in spec-format.md):
+            // one generic default for the client and the emulator alike, nothing of any particular API.
+            return DefaultStatuses;
         }
 
         _reader.String(task, "doc", required: false);
@@ -322,6 +332,12 @@ internal sealed partial class SpecParser
                 };
                 result.Add(new TaskStatusSpec(entry.Key.Text, value));
             }
+        }
+
+        // Only when every word was read: a misspelt outcome is already GRK101, and may be the missing 'succeeded'.
+        if (result.Count == statuses.Entries.Count && !result.Exists(s => s.Outcome == TaskOutcome.Succeeded))
+        {
+            Diagnostics.Inconsistent("'task.statuses' needs a status that means 'succeeded', or no wait could ever end", statuses.Node);
         }
 
         return EquatableArray.From(result);
@@ -377,6 +393,10 @@ internal sealed partial class SpecParser
                 if (gradual && i == 0)
                 {
                     Diagnostics.Inconsistent($"'{phase.Describe("backoff")}' gradual needs a previous phase to grow from", phase.Value("backoff")!);
+                }
+                else if (gradual && last)
+                {
+                    Diagnostics.Inconsistent($"'{phase.Describe("backoff")}' gradual needs an 'until' to grow toward; the last phase has none", phase.Value("backoff")!);
                 }
 
                 previousUntil = until ?? previousUntil;

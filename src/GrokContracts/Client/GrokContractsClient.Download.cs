@@ -26,15 +26,24 @@ public sealed partial class GrokContractsClient
             throw new InvalidOperationException("Task " + task.Id + " has no video URL (status '" + task.Status + "').");
         }
 
-        return DownloadAsync(output.VideoUrls[0], destination, cancellationToken);
+        return DownloadTaskAsync(task.Channel, output.VideoUrls[0], destination, cancellationToken);
     }
+
+    // Async, so a channel whose base URL cannot carry the key faults the returned Task like any other download failure.
+    private async Task<long> DownloadTaskAsync(ChannelDescriptor channel, string url, Stream destination, CancellationToken cancellationToken) =>
+        await DownloadCoreAsync(url, destination, GetBaseUrl(channel), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     /// <remarks>
     /// The URL must be https (or http on a loopback address). Redirects are followed by hand, at most 5, and the
-    /// API key is sent only to <see cref="BaseUrl"/>'s own origin, never to a CDN or any other host.
+    /// API key is sent only to <see cref="BaseUrl"/>'s own origin (when the options set one), never to a CDN or any
+    /// other host. <see cref="DownloadAsync(VideoTask, Stream, CancellationToken)"/> knows the task's channel and sends
+    /// the key only to that channel's base URL origin.
     /// </remarks>
-    public async Task<long> DownloadAsync(string url, Stream destination, CancellationToken cancellationToken = default)
+    public Task<long> DownloadAsync(string url, Stream destination, CancellationToken cancellationToken = default) =>
+        DownloadCoreAsync(url, destination, BaseUrl, cancellationToken);
+
+    private async Task<long> DownloadCoreAsync(string url, Stream destination, Uri? keyOrigin, CancellationToken cancellationToken)
     {
         if (destination is null)
         {
@@ -49,7 +58,7 @@ public sealed partial class GrokContractsClient
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (Loopback.SameOrigin(uri, BaseUrl))
+            if (keyOrigin is not null && Loopback.SameOrigin(uri, keyOrigin))
             {
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             }

@@ -29,9 +29,11 @@ public sealed partial class GrokContractsClient
             throw new ContractValidationException(request.ModelId, violations);
         }
 
+        var channel = request.Channel ?? throw new ArgumentException("The request names no channel.", nameof(request));
+        var baseUrl = GetBaseUrl(channel);
         var payload = ContractJson.ToUtf8Bytes(request);
         ClientLog.Submitting(logger, request.ModelId);
-        using var message = CreateApiRequest(HttpMethod.Post, SubmitPath);
+        using var message = CreateApiRequest(channel, channel.Submit, null);
         message.Content = new ByteArrayContent(payload);
         message.Content.Headers.ContentType = JsonContentType;
 
@@ -48,7 +50,7 @@ public sealed partial class GrokContractsClient
         {
             if (NeverSent(ex))
             {
-                throw new ReapiConnectionException("Could not connect to " + BaseUrl.GetLeftPart(UriPartial.Authority) + "; the submit was not sent: " + redactor.Redact(ex.Message), ex);
+                throw new ReapiConnectionException("Could not connect to " + baseUrl.GetLeftPart(UriPartial.Authority) + "; the submit was not sent: " + redactor.Redact(ex.Message), ex);
             }
 
             var reason = ex is OperationCanceledException ? "the request timed out before a response was read." : "the connection failed before a response was read.";
@@ -77,7 +79,7 @@ public sealed partial class GrokContractsClient
 
             if (success)
             {
-                var task = body.TooLarge ? null : ReadTask(body);
+                var task = body.TooLarge ? null : ReadTask(body, channel);
                 if (task is null)
                 {
                     var reason = "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + " arrived but its body is not the task envelope.";
@@ -108,7 +110,7 @@ public sealed partial class GrokContractsClient
     public async Task<VideoTask> GenerateAsync(IContractRequest request, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var submitted = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new TaskProgress(submitted, 0, TimeSpan.Zero, submitted.IsTerminal ? null : (schedule ?? options.PollingSchedule).GetInterval(TimeSpan.Zero)));
+        progress?.Report(new TaskProgress(submitted, 0, TimeSpan.Zero, submitted.IsTerminal ? null : ScheduleFor(submitted.Channel, schedule).GetInterval(TimeSpan.Zero)));
         return await WaitCoreAsync(submitted, schedule, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -127,9 +129,9 @@ public sealed partial class GrokContractsClient
         return exception is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.NetworkUnreachable or SocketError.HostUnreachable } };
     }
 
-    private static VideoTask? ReadTask(ResponseBody body)
+    private static VideoTask? ReadTask(ResponseBody body, ChannelDescriptor channel)
     {
         using var document = EnvelopeReader.TryParse(body.Memory);
-        return document is null ? null : EnvelopeReader.TryReadTask(document.RootElement);
+        return document is null ? null : EnvelopeReader.TryReadTask(document.RootElement, channel);
     }
 }

@@ -10,33 +10,62 @@ namespace GrokContracts;
 public sealed partial class GrokContractsClient
 {
     /// <inheritdoc />
-    public async Task<VideoTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    public async Task<VideoTask> GetTaskAsync(ChannelDescriptor channel, string taskId, CancellationToken cancellationToken = default)
     {
+        if (channel is null)
+        {
+            throw new ArgumentNullException(nameof(channel));
+        }
+
         TaskIds.EnsureValid(taskId, nameof(taskId));
-        return (await PollAsync(taskId, cancellationToken).ConfigureAwait(false)).Task;
+        return (await PollAsync(channel, taskId, cancellationToken).ConfigureAwait(false)).Task;
     }
 
     /// <inheritdoc />
-    public Task<VideoTask> WaitForCompletionAsync(string taskId, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<VideoTask> WaitForCompletionAsync(ChannelDescriptor channel, string taskId, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (channel is null)
+        {
+            throw new ArgumentNullException(nameof(channel));
+        }
+
         TaskIds.EnsureValid(taskId, nameof(taskId));
-        return WaitCoreAsync(taskId, null, schedule, progress, cancellationToken);
+        return WaitCoreAsync(channel, taskId, null, schedule, progress, cancellationToken);
     }
 
-    private Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<VideoTask> WaitForCompletionAsync(VideoTask task, PollingSchedule? schedule = null, IProgress<TaskProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        return WaitCoreAsync(task, schedule, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The schedule a wait follows: the call's, else the options', else the channel's spec, else
+    /// <see cref="PollingSchedule.Fallback"/>.
+    /// </summary>
+    private PollingSchedule ScheduleFor(ChannelDescriptor channel, PollingSchedule? schedule) =>
+        schedule ?? options.PollingSchedule ?? channel.Polling ?? PollingSchedule.Fallback;
+
+    // Async, so a task that already failed faults the returned Task (as a failure found by polling does) instead of throwing at the call.
+    private async Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         if (submitted.IsTerminal)
         {
-            return Task.FromResult(Finish(submitted, 0));
+            return Finish(submitted, 0);
         }
 
         TaskIds.EnsureValid(submitted.Id, nameof(submitted));
-        return WaitCoreAsync(submitted.Id, submitted, schedule, progress, cancellationToken);
+        return await WaitCoreAsync(submitted.Channel, submitted.Id, submitted, schedule, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<VideoTask> WaitCoreAsync(string taskId, VideoTask? lastSeen, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    private async Task<VideoTask> WaitCoreAsync(ChannelDescriptor channel, string taskId, VideoTask? lastSeen, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
-        schedule ??= options.PollingSchedule;
+        schedule = ScheduleFor(channel, schedule);
         schedule.Validate();
         var start = time.GetTimestamp();
 
@@ -56,7 +85,7 @@ public sealed partial class GrokContractsClient
             TimeSpan? floor;
             try
             {
-                (lastSeen, floor) = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+                (lastSeen, floor) = await PollAsync(channel, taskId, cancellationToken).ConfigureAwait(false);
                 failuresInARow = 0;
             }
             catch (ReapiException ex) when (IsTransientPollFailure(ex) && failuresInARow < schedule.MaxConsecutiveFailedPolls)
@@ -121,16 +150,17 @@ public sealed partial class GrokContractsClient
         if (task.StatusKind == VideoTaskStatus.Failed)
         {
             var code = task.Error is { } e ? e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + redactor.Redact(e.Message) : "no error details";
-            throw new TaskFailedException(task, "Task " + task.Id + " failed (" + code + "). Failed tasks are refunded automatically.");
+            var refund = task.Channel.Pricing?.RefundsFailed == true ? " Failed tasks on " + task.Channel.ModelId + " are refunded automatically." : string.Empty;
+            throw new TaskFailedException(task, "Task " + task.Id + " failed (" + code + ")." + refund);
         }
 
         return task;
     }
 
     /// <summary>One GET of the task (the handler retries transient failures), with the answer's Retry-After, if any.</summary>
-    private async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(string taskId, CancellationToken cancellationToken)
+    private async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(ChannelDescriptor channel, string taskId, CancellationToken cancellationToken)
     {
-        using var message = CreateApiRequest(HttpMethod.Get, TaskIds.ToPath(taskId));
+        using var message = CreateApiRequest(channel, channel.Poll, taskId);
         using var response = await SendGetAsync(message, "Polling task " + taskId, cancellationToken).ConfigureAwait(false);
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         if (!IsSuccess(response.StatusCode))
@@ -140,7 +170,7 @@ public sealed partial class GrokContractsClient
             throw error;
         }
 
-        var task = body.TooLarge ? null : ReadTask(body);
+        var task = body.TooLarge ? null : ReadTask(body, channel);
         if (task is null)
         {
             var why = body.TooLarge

@@ -9,13 +9,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GrokContracts;
 
 /// <summary>
-/// The reAPI video client. Submits typed requests (validated first, never retried), polls tasks on the reference's
-/// schedule, and downloads the videos. Thread-safe. The API key never appears in logs, exception messages or
-/// <see cref="ToString"/>, and is sent only to <see cref="BaseUrl"/>'s origin.
+/// The video client for any channel with a contract spec. Submits typed requests (validated first, never retried) to
+/// the request's channel, polls tasks at the channel's poll endpoint on its polling schedule, reads its status words,
+/// and downloads the videos. Thread-safe. The API key never appears in logs, exception messages or
+/// <see cref="ToString"/>, and is sent only to the origin of the base URL in use (<see cref="GetBaseUrl"/>).
 /// </summary>
+/// <remarks>
+/// Documented defaults that no spec states: the key goes in <c>Authorization: Bearer</c>, and responses are the
+/// reference's task envelope (<c>{ id, model, status, created_at, output, error }</c>) and error envelope
+/// (<c>{ error: { code, message, request_id } }</c>).
+/// </remarks>
 public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposable
 {
-    private const string SubmitPath = "api/v1/videos/generations";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient http;
@@ -51,7 +56,7 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
         redactor = new SecretRedactor(this.options.ApiKey);
         time = this.options.TimeProvider;
-        BaseUrl = NormalizeBase(this.options.BaseUrl);
+        BaseUrl = this.options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
     }
 
     /// <summary>
@@ -66,11 +71,36 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
         redactor = new SecretRedactor(this.options.ApiKey);
         time = this.options.TimeProvider;
-        BaseUrl = NormalizeBase(this.options.BaseUrl);
+        BaseUrl = this.options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
     }
 
-    /// <summary>The service's base URL (ends with <c>/</c>).</summary>
-    public Uri BaseUrl { get; }
+    /// <summary>
+    /// The base URL the options set explicitly (ends with <c>/</c>), used for every channel; null when each channel uses
+    /// its own spec's <see cref="ChannelDescriptor.BaseUrl"/>.
+    /// </summary>
+    public Uri? BaseUrl { get; }
+
+    /// <summary>The base URL requests of <paramref name="channel"/> go to: <see cref="BaseUrl"/> when set, else the channel's.</summary>
+    /// <exception cref="InvalidOperationException">The channel's base URL is plain http on a host that is not loopback (the key would travel in clear).</exception>
+    public Uri GetBaseUrl(ChannelDescriptor channel)
+    {
+        if (channel is null)
+        {
+            throw new ArgumentNullException(nameof(channel));
+        }
+
+        if (BaseUrl is { } explicitBase)
+        {
+            return explicitBase;
+        }
+
+        if (!Loopback.IsAllowed(channel.BaseUrl))
+        {
+            throw new InvalidOperationException("The base URL of " + channel.ModelId + " must use https (plain http only on loopback): " + channel.BaseUrl.GetLeftPart(UriPartial.Authority) + ".");
+        }
+
+        return NormalizeBase(channel.BaseUrl);
+    }
 
     /// <summary>
     /// The primary handler the client uses when it creates its own <c>HttpClient</c>: no automatic redirects (so the
@@ -99,8 +129,8 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
         }
     }
 
-    /// <summary>Names the client and its base URL; never the API key.</summary>
-    public override string ToString() => "GrokContractsClient(" + BaseUrl + ")";
+    /// <summary>Names the client and its explicit base URL, if any; never the API key.</summary>
+    public override string ToString() => "GrokContractsClient(" + (BaseUrl?.ToString() ?? "each channel's base URL") + ")";
 
     private static GrokContractsClientOptions Snapshot(GrokContractsClientOptions options)
     {
@@ -120,9 +150,9 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
         return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/", UriKind.Absolute);
     }
 
-    private HttpRequestMessage CreateApiRequest(HttpMethod method, string relativePath)
+    private HttpRequestMessage CreateApiRequest(ChannelDescriptor channel, ChannelEndpoint endpoint, string? taskId)
     {
-        var message = new HttpRequestMessage(method, new Uri(BaseUrl, relativePath));
+        var message = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Resolve(GetBaseUrl(channel), taskId));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return message;

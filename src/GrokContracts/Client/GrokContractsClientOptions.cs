@@ -7,9 +7,6 @@ namespace GrokContracts;
 /// </summary>
 public sealed class GrokContractsClientOptions
 {
-    /// <summary>The hosted service's base URL.</summary>
-    public const string DefaultBaseUrl = "https://reapi.ai";
-
     /// <summary>The environment variable / configuration key holding the API key.</summary>
     public const string ApiKeyVariable = "REAPI_API_KEY";
 
@@ -19,17 +16,20 @@ public sealed class GrokContractsClientOptions
     /// <summary>The default bound on a JSON response body: 4 MiB.</summary>
     public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
 
-    /// <summary>The API key, sent as <c>Authorization: Bearer</c> on every call to <see cref="BaseUrl"/>. Required.</summary>
+    /// <summary>The API key, sent as <c>Authorization: Bearer</c> (a documented default) on every API call. Required.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The service's base URL (default <c>https://reapi.ai</c>). Must be https, except for a loopback address
-    /// (<c>http://127.0.0.1:port</c>, the local emulator).
+    /// A base URL for every channel, e.g. the local emulator's <c>http://127.0.0.1:port/</c>; null (the default) sends
+    /// each request to its channel's own base URL from its spec. Must be https, except for a loopback address.
     /// </summary>
-    public Uri BaseUrl { get; set; } = new Uri(DefaultBaseUrl);
+    public Uri? BaseUrl { get; set; }
 
-    /// <summary>The schedule <see cref="GrokContractsClient.WaitForCompletionAsync"/> polls on unless given another.</summary>
-    public PollingSchedule PollingSchedule { get; set; } = PollingSchedule.Default;
+    /// <summary>
+    /// A schedule for every wait that is not given one; null (the default) follows each channel's spec
+    /// (<see cref="ChannelDescriptor.Polling"/>, else <see cref="GrokContracts.PollingSchedule.Fallback"/>).
+    /// </summary>
+    public PollingSchedule? PollingSchedule { get; set; }
 
     /// <summary>The clock for every delay (polling and retry backoff); replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -81,19 +81,9 @@ public sealed class GrokContractsClientOptions
             }
         }
 
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri)
+        if (BaseUrl is not null)
         {
-            throw new ArgumentException("The base URL must be absolute.", nameof(BaseUrl));
-        }
-
-        if (!Internal.Loopback.IsAllowed(BaseUrl))
-        {
-            throw new ArgumentException("The base URL must use https (plain http is allowed only for loopback addresses such as the local emulator): " + BaseUrl.GetLeftPart(UriPartial.Authority), nameof(BaseUrl));
-        }
-
-        if (!string.IsNullOrEmpty(BaseUrl.UserInfo))
-        {
-            throw new ArgumentException("The base URL must not carry user info.", nameof(BaseUrl));
+            ValidateBaseUrl(BaseUrl);
         }
 
         if (MaxResponseBytes < 1024 || MaxPollRetries < 0 || MaxPollRetries > 10 || RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero)
@@ -101,11 +91,29 @@ public sealed class GrokContractsClientOptions
             throw new ArgumentException("MaxResponseBytes (>= 1024), MaxPollRetries (0-10), RetryBaseDelay, MaxRetryAfter and RequestTimeout must be sane.");
         }
 
-        (PollingSchedule ?? throw new ArgumentException("A polling schedule is required.", nameof(PollingSchedule))).Validate();
+        PollingSchedule?.Validate();
         _ = TimeProvider ?? throw new ArgumentException("A time provider is required.", nameof(TimeProvider));
+    }
+
+    private static void ValidateBaseUrl(Uri baseUrl)
+    {
+        if (!baseUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The base URL must be absolute.", nameof(baseUrl));
+        }
+
+        if (!Internal.Loopback.IsAllowed(baseUrl))
+        {
+            throw new ArgumentException("The base URL must use https (plain http is allowed only for loopback addresses such as the local emulator): " + baseUrl.GetLeftPart(UriPartial.Authority), nameof(baseUrl));
+        }
+
+        if (!string.IsNullOrEmpty(baseUrl.UserInfo))
+        {
+            throw new ArgumentException("The base URL must not carry user info.", nameof(baseUrl));
+        }
     }
 
     /// <summary>Describes the options with the API key redacted.</summary>
     public override string ToString() =>
-        "GrokContractsClientOptions { BaseUrl = " + BaseUrl + ", ApiKey = " + (string.IsNullOrEmpty(ApiKey) ? "(none)" : "[redacted]") + " }";
+        "GrokContractsClientOptions { BaseUrl = " + (BaseUrl?.ToString() ?? "(each channel's)") + ", ApiKey = " + (string.IsNullOrEmpty(ApiKey) ? "(none)" : "[redacted]") + " }";
 }

@@ -2,7 +2,10 @@ using System;
 
 namespace GrokContracts;
 
-/// <summary>The task ended with <c>status: "failed"</c> (it was refunded automatically). Holds its <c>error.code</c> and message.</summary>
+/// <summary>
+/// The task ended in a status word that means failed on its channel (refunded where the channel's pricing says
+/// <see cref="ChannelPricing.RefundsFailed"/>). Holds its <c>error.code</c> and message.
+/// </summary>
 public sealed class TaskFailedException : ReapiException
 {
     /// <summary>Creates the exception from the failed task's envelope.</summary>
@@ -22,7 +25,7 @@ public sealed class TaskFailedException : ReapiException
     public string ErrorMessage => Task.Error?.Message ?? string.Empty;
 }
 
-/// <summary>The task was still not terminal when the polling schedule's timeout (48 h by default) ran out.</summary>
+/// <summary>The task was still not terminal when the polling schedule's timeout (the channel spec's, unless overridden) ran out.</summary>
 public sealed class TaskWaitTimeoutException : ReapiException
 {
     /// <summary>Creates the exception.</summary>

@@ -33,7 +33,7 @@ internal static class EnvelopeReader
     }
 
     /// <summary>A task envelope needs an object with a non-empty string <c>id</c> and a string <c>status</c>.</summary>
-    public static VideoTask? TryReadTask(JsonElement root)
+    public static VideoTask? TryReadTask(JsonElement root, ChannelDescriptor channel)
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
@@ -78,7 +78,7 @@ internal static class EnvelopeReader
             }
         }
 
-        return new VideoTask(idText!, model, status.GetString() ?? string.Empty, createdAt, output, error, extra);
+        return new VideoTask(channel, idText!, model, status.GetString() ?? string.Empty, createdAt, output, error, extra);
     }
 
     /// <summary>Reads <c>{ "error": { code, message, request_id } }</c>; false when the body is not that shape.</summary>

@@ -33,6 +33,4 @@ internal static class TaskIds
             throw new ArgumentException("A task id must be 1-128 characters of A-Z, a-z, 0-9, '_' or '-'; nothing was sent.", paramName);
         }
     }
-
-    public static string ToPath(string id) => "api/v1/tasks/" + Uri.EscapeDataString(id);
 }

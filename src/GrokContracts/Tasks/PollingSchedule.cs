@@ -1,86 +1,162 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 
 namespace GrokContracts;
 
 /// <summary>
-/// When to poll a task, after the reference's recommended pattern: every 5 s for the first 5 minutes, then backing
-/// off gradually toward 1 minute until 1 hour, then every 3 minutes; give up after 48 hours (the worker's
-/// wall-clock cap). Every figure is configurable with an object initialiser:
-/// <c>new PollingSchedule { InitialInterval = TimeSpan.FromSeconds(2) }</c>.
+/// When to poll a task: phases in time order (each with an interval, the last one open-ended) and a timeout, as a
+/// channel's spec states them in <c>polling:</c>. A channel's schedule is <see cref="ChannelDescriptor.Polling"/>; the
+/// client follows it unless its options or the call give another.
 /// </summary>
+/// <remarks>
+/// <para>A phase with <see cref="PollingPhase.Gradual"/> grows the interval <b>linearly in elapsed time</b>: at the
+/// phase's start (the previous phase's end) the interval is the previous phase's <see cref="PollingPhase.Every"/>, at its
+/// end (<see cref="PollingPhase.Until"/>) it is its own, and in between it is interpolated. So reAPI's "every 5 s for
+/// 5 minutes, then gradually toward 1 minute until 1 hour" polls every 5 s at minute 5, about every 32 s at minute 32
+/// and every minute at the hour.</para>
+/// <para>The interval at an elapsed time is the one of the phase that time falls in; a poll scheduled across a phase
+/// boundary is not moved back.</para>
+/// </remarks>
 public sealed class PollingSchedule
 {
-    /// <summary>The reference's recommended schedule.</summary>
-    public static PollingSchedule Default { get; } = new PollingSchedule();
+    private readonly PollingPhase[] phases;
 
-    /// <summary>The interval of the first phase (default 5 s).</summary>
-    public TimeSpan InitialInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Creates a schedule.</summary>
+    /// <param name="phases">At least one phase, in time order; every phase but the last ends (<c>Until</c>), later than the one before.</param>
+    /// <param name="timeout">How long to wait in all, since the submit.</param>
+    /// <exception cref="ArgumentException">The phases are empty, out of order, or a gradual phase has nothing to grow from or toward.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    public PollingSchedule(IEnumerable<PollingPhase> phases, TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
+        }
 
-    /// <summary>How long the first phase lasts (default 5 minutes).</summary>
-    public TimeSpan InitialPhase { get; init; } = TimeSpan.FromMinutes(5);
+        this.phases = new List<PollingPhase>(phases ?? throw new ArgumentNullException(nameof(phases))).ToArray();
+        if (this.phases.Length == 0)
+        {
+            throw new ArgumentException("A polling schedule has at least one phase.", nameof(phases));
+        }
+
+        var previousEnd = TimeSpan.Zero;
+        for (var i = 0; i < this.phases.Length; i++)
+        {
+            var phase = this.phases[i] ?? throw new ArgumentException("A phase is null.", nameof(phases));
+            var last = i == this.phases.Length - 1;
+            if (last != (phase.Until is null))
+            {
+                throw new ArgumentException("Every phase but the last needs an end, and the last has none.", nameof(phases));
+            }
+
+            if (phase.Until is { } until)
+            {
+                if (until <= previousEnd)
+                {
+                    throw new ArgumentException("Phase ends must increase.", nameof(phases));
+                }
+
+                previousEnd = until;
+            }
+
+            if (phase.Gradual && (i == 0 || last))
+            {
+                throw new ArgumentException("A gradual phase needs a phase before it and an end.", nameof(phases));
+            }
+        }
+
+        Phases = Array.AsReadOnly(this.phases);
+        Timeout = timeout;
+    }
 
     /// <summary>
-    /// How fast the interval grows after the first phase: seconds of interval added per second of waiting
-    /// (default 0.1, i.e. 6 s more per minute, reaching <see cref="BackoffCeiling"/> about 9 minutes into the phase).
+    /// The documented default for a channel whose spec has no <c>polling:</c> section: every 10 seconds, for at most
+    /// one hour. Not any API's advice; give the spec a <c>polling:</c> section (or the client options a schedule).
     /// </summary>
-    public double BackoffRate { get; init; } = 0.1;
+    public static PollingSchedule Fallback { get; } = new PollingSchedule(new[] { new PollingPhase(null, TimeSpan.FromSeconds(10)) }, TimeSpan.FromHours(1));
 
-    /// <summary>The interval the backoff grows toward (default 1 minute).</summary>
-    public TimeSpan BackoffCeiling { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>The phases in time order; the last is open-ended.</summary>
+    public IReadOnlyList<PollingPhase> Phases { get; }
 
-    /// <summary>When the backoff phase ends (default 1 hour after waiting started).</summary>
-    public TimeSpan BackoffPhaseEnd { get; init; } = TimeSpan.FromHours(1);
-
-    /// <summary>The interval after <see cref="BackoffPhaseEnd"/> (default 3 minutes).</summary>
-    public TimeSpan LateInterval { get; init; } = TimeSpan.FromMinutes(3);
-
-    /// <summary>Give up waiting after this long (default 48 hours, the worker's wall-clock cap).</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(48);
+    /// <summary>Give up waiting after this long since the submit.</summary>
+    public TimeSpan Timeout { get; }
 
     /// <summary>
     /// How many polls in a row may fail with a transient error (429, 5xx, connection) after the HTTP retries before
-    /// waiting gives up (default 3). A transient failure only postpones the next poll.
+    /// waiting gives up (default 3). A transient failure only postpones the next poll. Client behaviour, not the spec's.
     /// </summary>
     public int MaxConsecutiveFailedPolls { get; init; } = 3;
 
-    /// <summary>The interval before the next poll, given the time spent waiting so far.</summary>
-    public TimeSpan GetInterval(TimeSpan elapsed)
+    /// <summary>A schedule with every interval scaled by <paramref name="factor"/> and the same timeout (e.g. 0.01 for tests).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The factor is so small that two phase ends round to the same tick.</exception>
+    public PollingSchedule Scale(double factor)
     {
-        if (elapsed < InitialPhase)
+        if (!(factor > 0) || double.IsInfinity(factor))
         {
-            return InitialInterval;
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The factor must be positive.");
         }
 
-        if (elapsed < BackoffPhaseEnd)
+        var scaled = new PollingPhase[phases.Length];
+        for (var i = 0; i < phases.Length; i++)
         {
-            var grown = InitialInterval.TotalSeconds + ((elapsed - InitialPhase).TotalSeconds * BackoffRate);
-            var ceiling = Math.Max(BackoffCeiling.TotalSeconds, InitialInterval.TotalSeconds);
-            return TimeSpan.FromSeconds(Math.Min(grown, ceiling));
+            var p = phases[i];
+            scaled[i] = new PollingPhase(p.Until is { } u ? Multiply(u, factor) : null, Multiply(p.Every, factor), p.Gradual);
         }
 
-        return LateInterval;
+        return new PollingSchedule(scaled, Multiply(Timeout, factor)) { MaxConsecutiveFailedPolls = MaxConsecutiveFailedPolls };
     }
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> if a figure is zero/negative where it must not be.</summary>
+    /// <summary>This schedule with another timeout.</summary>
+    public PollingSchedule WithTimeout(TimeSpan timeout) => new(phases, timeout) { MaxConsecutiveFailedPolls = MaxConsecutiveFailedPolls };
+
+    /// <summary>The interval before the next poll, given the time since the submit.</summary>
+    public TimeSpan GetInterval(TimeSpan elapsed)
+    {
+        var start = TimeSpan.Zero;
+        for (var i = 0; i < phases.Length; i++)
+        {
+            var phase = phases[i];
+            var end = phase.Until;
+            if (end is null || elapsed < end.Value)
+            {
+                if (!phase.Gradual || end is null)
+                {
+                    return phase.Every;
+                }
+
+                var from = phases[i - 1].Every;
+                var progress = Math.Max(0d, (elapsed - start).Ticks / (double)(end.Value - start).Ticks);
+                return TimeSpan.FromTicks(from.Ticks + (long)Math.Round((phase.Every.Ticks - from.Ticks) * progress));
+            }
+
+            start = end.Value;
+        }
+
+        return phases[phases.Length - 1].Every; // Unreachable: the last phase is open-ended.
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> if <see cref="MaxConsecutiveFailedPolls"/> is negative.</summary>
     public void Validate()
     {
-        if (InitialInterval <= TimeSpan.Zero || BackoffCeiling <= TimeSpan.Zero || LateInterval <= TimeSpan.Zero)
+        if (MaxConsecutiveFailedPolls < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(InitialInterval), "Polling intervals must be positive.");
-        }
-
-        if (Timeout <= TimeSpan.Zero || InitialPhase < TimeSpan.Zero || BackoffPhaseEnd < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), "Polling phases and the timeout must not be negative.");
-        }
-
-        if (BackoffRate < 0 || double.IsNaN(BackoffRate) || MaxConsecutiveFailedPolls < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(BackoffRate), "The backoff rate and failure budget must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(MaxConsecutiveFailedPolls), MaxConsecutiveFailedPolls, "The failure budget must not be negative.");
         }
     }
 
     /// <inheritdoc />
-    public override string ToString() =>
-        "every " + InitialInterval + " until " + InitialPhase + ", backing off toward " + BackoffCeiling + " until " + BackoffPhaseEnd + ", then every " + LateInterval + "; timeout " + Timeout;
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var phase in phases)
+        {
+            text.Append(phase).Append("; ");
+        }
+
+        return text.Append("timeout ").Append(Timeout).ToString();
+    }
+
+    private static TimeSpan Multiply(TimeSpan value, double factor) => TimeSpan.FromTicks(Math.Max(1L, (long)Math.Round(value.Ticks * factor)));
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace GrokContracts;
 
-/// <summary>What <see cref="GrokContractsClient.WaitForCompletionAsync"/> reports after each poll.</summary>
+/// <summary>What a wait (<c>GrokContractsClient.WaitForCompletionAsync</c>, <c>GenerateAsync</c>) reports after each poll.</summary>
 public sealed class TaskProgress
 {
     /// <summary>Creates a progress report.</summary>

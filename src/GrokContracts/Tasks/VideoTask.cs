@@ -10,8 +10,17 @@ namespace GrokContracts;
 /// </summary>
 public sealed class VideoTask
 {
-    /// <summary>Creates a task envelope.</summary>
+    /// <summary>Creates a task envelope of a channel.</summary>
+    /// <param name="channel">The channel the task runs on: its status words give <see cref="StatusKind"/>.</param>
+    /// <param name="id">The task id.</param>
+    /// <param name="model">The model id the server echoed, or null.</param>
+    /// <param name="status">The wire status.</param>
+    /// <param name="createdAt">Submission time, or null.</param>
+    /// <param name="output">The output, or null.</param>
+    /// <param name="error">The error of a failed task, or null.</param>
+    /// <param name="additionalFields">Envelope fields this version does not know.</param>
     public VideoTask(
+        ChannelDescriptor channel,
         string id,
         string? model,
         string status,
@@ -20,10 +29,11 @@ public sealed class VideoTask
         VideoTaskError? error,
         IReadOnlyDictionary<string, JsonElement>? additionalFields = null)
     {
+        Channel = channel ?? throw new ArgumentNullException(nameof(channel));
         Id = id ?? throw new ArgumentNullException(nameof(id));
         Model = model;
         Status = status ?? string.Empty;
-        StatusKind = ParseStatus(Status);
+        StatusKind = channel.ParseStatus(Status);
         CreatedAt = createdAt;
         Output = output;
         Error = error;
@@ -32,16 +42,19 @@ public sealed class VideoTask
 
     private static readonly IReadOnlyDictionary<string, JsonElement> EmptyFields = new Dictionary<string, JsonElement>();
 
+    /// <summary>The channel the task runs on: where it is polled and what its status words mean.</summary>
+    public ChannelDescriptor Channel { get; }
+
     /// <summary>The task identifier: keep it for polling and audit.</summary>
     public string Id { get; }
 
     /// <summary>Echo of the submitted model id (null if the server omitted it).</summary>
     public string? Model { get; }
 
-    /// <summary>The wire status, as sent (<c>processing</c>, <c>completed</c>, <c>failed</c>, or something newer).</summary>
+    /// <summary>The wire status, as sent: one of the channel's status words, or something newer.</summary>
     public string Status { get; }
 
-    /// <summary>The parsed status; <see cref="VideoTaskStatus.Unknown"/> for a value this version does not know.</summary>
+    /// <summary>What the status means on the channel; <see cref="VideoTaskStatus.Unknown"/> for a word its spec does not list.</summary>
     public VideoTaskStatus StatusKind { get; }
 
     /// <summary>True once the task is completed or failed.</summary>
@@ -59,26 +72,11 @@ public sealed class VideoTask
     /// <summary>Envelope fields this version does not know, by wire name (detached copies).</summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; }
 
-    /// <summary>Parses a wire status (case-insensitively); anything unknown is <see cref="VideoTaskStatus.Unknown"/>.</summary>
-    public static VideoTaskStatus ParseStatus(string? status)
-    {
-        if (string.Equals(status, "processing", StringComparison.OrdinalIgnoreCase))
-        {
-            return VideoTaskStatus.Processing;
-        }
-
-        if (string.Equals(status, "completed", StringComparison.OrdinalIgnoreCase))
-        {
-            return VideoTaskStatus.Completed;
-        }
-
-        if (string.Equals(status, "failed", StringComparison.OrdinalIgnoreCase))
-        {
-            return VideoTaskStatus.Failed;
-        }
-
-        return VideoTaskStatus.Unknown;
-    }
+    /// <summary>
+    /// Whether <paramref name="id"/> can be a task id: 1-128 characters of <c>A-Z a-z 0-9 _ -</c>. The client refuses
+    /// any other id before sending anything, since it goes into a URL path.
+    /// </summary>
+    public static bool IsValidId(string? id) => Internal.TaskIds.IsValid(id);
 
     /// <inheritdoc />
     public override string ToString() => "task " + Id + " (" + Status + ")";

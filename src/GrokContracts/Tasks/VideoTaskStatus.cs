@@ -1,20 +1,21 @@
 namespace GrokContracts;
 
 /// <summary>
-/// A task's <c>status</c>, parsed. The wire value is kept as a string on <see cref="VideoTask.Status"/>; a value this
-/// version does not know becomes <see cref="Unknown"/> (forward compatible: it never throws).
+/// What a task's <c>status</c> word means on its channel, from the channel spec's <c>task.statuses</c>. The wire word
+/// is kept on <see cref="VideoTask.Status"/>; a word the spec does not list becomes <see cref="Unknown"/> (forward
+/// compatible: it never throws, and waiting goes on).
 /// </summary>
 public enum VideoTaskStatus
 {
-    /// <summary>A status this version of the client does not know; the task is treated as still running.</summary>
+    /// <summary>A word the channel's spec does not list; the task is treated as still running.</summary>
     Unknown = 0,
 
-    /// <summary><c>processing</c>: submitted and not finished yet.</summary>
+    /// <summary>A word that means <c>pending</c>: submitted and not finished yet.</summary>
     Processing,
 
-    /// <summary><c>completed</c>: the video is ready under <see cref="VideoTask.Output"/>.</summary>
+    /// <summary>A word that means <c>succeeded</c>: the video is ready under <see cref="VideoTask.Output"/>.</summary>
     Completed,
 
-    /// <summary><c>failed</c>: the task failed (and was refunded); see <see cref="VideoTask.Error"/>.</summary>
+    /// <summary>A word that means <c>failed</c>: the task failed; see <see cref="VideoTask.Error"/>.</summary>
     Failed,
 }

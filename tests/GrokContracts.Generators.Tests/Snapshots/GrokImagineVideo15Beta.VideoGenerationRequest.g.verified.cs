@@ -47,6 +47,9 @@ namespace GrokContracts.GrokImagineVideo15Beta
         /// <summary>The channel's model id, <c>grok-imagine-video-1.5-beta</c>, written first as the request's <c>model</c>.</summary>
         public string ModelId => global::GrokContracts.GrokImagineVideo15Beta.GrokImagineVideo15BetaChannel.ModelId;
 
+        /// <summary>The channel's run-time descriptor, <see cref="GrokImagineVideo15BetaChannel.Descriptor"/> (explicit, so no parameter name can clash with it).</summary>
+        global::GrokContracts.ChannelDescriptor global::GrokContracts.IContractRequest.Channel => global::GrokContracts.GrokImagineVideo15Beta.GrokImagineVideo15BetaChannel.Descriptor;
+
         /// <summary>Optional on this channel (image-only requests are accepted). Whether an empty string is accepted is not stated by the reference. Shot direction for the clip - camera move, subject motion, atmosphere, and the dialogue or sound wanted in the audio track.</summary>
         /// <remarks>Wire name <c>prompt</c>, a JSON string. Optional; omitted from the request while null.</remarks>
         public string? Prompt => _prompt;

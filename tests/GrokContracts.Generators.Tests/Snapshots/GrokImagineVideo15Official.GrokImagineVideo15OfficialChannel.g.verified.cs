@@ -152,5 +152,21 @@ namespace GrokContracts.GrokImagineVideo15Official
 
             return (long)decimal.Ceiling(perSecondUsd * multiplier * units / CreditUsd);
         }
+
+        /// <summary>The channel's run-time descriptor (endpoints, status words, polling schedule, URL lifetime, pricing), which the client follows.</summary>
+        public static readonly global::GrokContracts.ChannelDescriptor Descriptor = new global::GrokContracts.ChannelDescriptor(
+            "grok-imagine-video-1.5-official",
+            "https://reapi.ai",
+            new global::GrokContracts.ChannelEndpoint("POST", "/api/v1/videos/generations"),
+            new global::GrokContracts.ChannelEndpoint("GET", "/api/v1/tasks/{id}"),
+            new global::GrokContracts.TaskStatusWord[]
+            {
+                new global::GrokContracts.TaskStatusWord("processing", global::GrokContracts.VideoTaskStatus.Processing),
+                new global::GrokContracts.TaskStatusWord("completed", global::GrokContracts.VideoTaskStatus.Completed),
+                new global::GrokContracts.TaskStatusWord("failed", global::GrokContracts.VideoTaskStatus.Failed),
+            },
+            new global::GrokContracts.PollingSchedule(new global::GrokContracts.PollingPhase[] { new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 0, 5, 0), new global::System.TimeSpan(0, 0, 0, 5), false), new global::GrokContracts.PollingPhase((global::System.TimeSpan?)new global::System.TimeSpan(0, 1, 0, 0), new global::System.TimeSpan(0, 0, 1, 0), true), new global::GrokContracts.PollingPhase(null, new global::System.TimeSpan(0, 0, 3, 0), false) }, new global::System.TimeSpan(2, 0, 0, 0)),
+            (global::System.TimeSpan?)new global::System.TimeSpan(7, 0, 0, 0),
+            new global::GrokContracts.ChannelPricing((decimal?)null, "duration", new global::GrokContracts.PriceMultiplier[] { new global::GrokContracts.PriceMultiplier("resolution", "480p", 1m), new global::GrokContracts.PriceMultiplier("resolution", "720p", 2m) }, 0.001m, true));
     }
 }

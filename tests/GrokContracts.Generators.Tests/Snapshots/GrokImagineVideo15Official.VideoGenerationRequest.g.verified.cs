@@ -56,6 +56,9 @@ namespace GrokContracts.GrokImagineVideo15Official
         /// <summary>The channel's model id, <c>grok-imagine-video-1.5-official</c>, written first as the request's <c>model</c>.</summary>
         public string ModelId => global::GrokContracts.GrokImagineVideo15Official.GrokImagineVideo15OfficialChannel.ModelId;
 
+        /// <summary>The channel's run-time descriptor, <see cref="GrokImagineVideo15OfficialChannel.Descriptor"/> (explicit, so no parameter name can clash with it).</summary>
+        global::GrokContracts.ChannelDescriptor global::GrokContracts.IContractRequest.Channel => global::GrokContracts.GrokImagineVideo15Official.GrokImagineVideo15OfficialChannel.Descriptor;
+
         /// <summary>Shot direction for the clip - camera move, subject motion, atmosphere, and the dialogue or sound wanted in the audio track.</summary>
         /// <remarks>Wire name <c>prompt</c>, a JSON string. Required, non-empty.</remarks>
         public string Prompt => _prompt;

@@ -34,9 +34,13 @@ public static class Consumers
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="GrokContracts" Version="{feed.Version}" />
+                <GrokContractSpec Include="contracts/*.yaml" />
               </ItemGroup>
             </Project>
             """);
+        Directory.CreateDirectory(Path.Combine(directory, "contracts"));
+        File.Copy(Path.Combine(feed.RepoRoot, "tests", "Shared", "Specs", "acme-motion-2.yaml"), Path.Combine(directory, "contracts", "acme-motion-2.yaml"));
+        File.WriteAllText(Path.Combine(directory, "AcmeRun.cs"), AcmeRunSource);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System;
             using GrokContracts.GrokImagineVideo15Official;
@@ -56,9 +60,85 @@ public static class Consumers
             // Not a constant, so only the runtime validation (from the runtime library in lib/) can see it.
             var tooLong = official.WithDuration(args.Length + 20).Validate();
             Console.WriteLine("violation " + tooLong[0].Code + " " + tooLong[0].Message);
+
+            // A project spec's channel, used at run time: the client follows its endpoints, words and schedule.
+            await AcmeRun.RunAsync();
             """);
         return await feed.RunConsumerAsync(directory, "run", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The typed consumer's run of its project spec (acme-motion-2) against a tiny loopback server of its own that
+    /// answers acme's endpoints with acme's words: every request the client makes is printed as "acme-http METHOD PATH",
+    /// then the final status and the downloaded byte count.
+    /// </summary>
+    public const string AcmeRunSource = """
+        using System;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Text;
+        using System.Threading.Tasks;
+        using Acme.Motion;
+        using GrokContracts;
+
+        internal static class AcmeRun
+        {
+            public static async Task RunAsync()
+            {
+                var probe = new TcpListener(IPAddress.Loopback, 0);
+                probe.Start();
+                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+                var prefix = "http://127.0.0.1:" + port + "/";
+                using var listener = new HttpListener();
+                listener.Prefixes.Add(prefix);
+                listener.Start();
+                var polls = 0;
+                var serving = Task.Run(async () =>
+                {
+                    while (true)
+                    {
+                        var context = await listener.GetContextAsync();
+                        var path = context.Request.Url!.AbsolutePath;
+                        Console.WriteLine("acme-http " + context.Request.HttpMethod + " " + path);
+                        string body;
+                        if (path == "/v2/motion/jobs")
+                        {
+                            body = "{\"id\":\"job_1\",\"status\":\"queued\"}";
+                        }
+                        else if (path == "/v2/motion/jobs/job_1/state")
+                        {
+                            polls++;
+                            var status = polls == 1 ? "running" : polls == 2 ? "rendering-frames" : "done";
+                            body = "{\"id\":\"job_1\",\"status\":\"" + status + "\",\"output\":{\"video_urls\":[\"" + prefix + "clip.mp4\"]}}";
+                        }
+                        else
+                        {
+                            body = "not json, a video";
+                        }
+
+                        var bytes = Encoding.UTF8.GetBytes(body);
+                        context.Response.ContentType = "application/json";
+                        await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length);
+                        context.Response.Close();
+                        if (path == "/clip.mp4")
+                        {
+                            return;
+                        }
+                    }
+                });
+
+                var request = new MotionRequest("a paper boat").WithSeconds(6);
+                var schedule = AcmeMotion2Channel.Descriptor.Polling!.Scale(0.01); // the spec's phases, 100 times faster
+                using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "k", BaseUrl = new Uri(prefix), PollingSchedule = schedule });
+                var task = await client.GenerateAsync(request);
+                using var video = new System.IO.MemoryStream();
+                var downloaded = await client.DownloadAsync(task, video);
+                await serving;
+                Console.WriteLine("acme-status " + task.Status + " " + task.StatusKind + " " + downloaded);
+            }
+        }
+        """;
 
     /// <summary>
     /// A netstandard2.0 library (C# 7.3, the runtime's netstandard2.0 asset) with raw-payload mistakes (one per rule

@@ -8,13 +8,16 @@ internal sealed class RawJsonRequest : IContractRequest
 {
     private readonly string json;
 
-    public RawJsonRequest(string modelId, string json)
+    public RawJsonRequest(string modelId, string json, ChannelDescriptor? channel = null)
     {
         ModelId = modelId;
         this.json = json;
+        Channel = channel ?? GrokImagineVideo15Official.GrokImagineVideo15OfficialChannel.Descriptor;
     }
 
     public string ModelId { get; }
+
+    public ChannelDescriptor Channel { get; }
 
     public IReadOnlyList<ContractViolation> Validate() => [];
 

@@ -11,7 +11,10 @@ internal static class TestClients
     public const string Image = "https://example.com/lighthouse.png";
 
     /// <summary>Polls every 20 ms and retries after 10 ms: the emulator tests need no real waiting.</summary>
-    public static PollingSchedule Fast { get; } = new() { InitialInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
+    public static PollingSchedule Fast { get; } = new([new PollingPhase(null, TimeSpan.FromMilliseconds(20))], TimeSpan.FromSeconds(30));
+
+    /// <summary>The shipped official channel, as its spec describes it (the emulator serves its paths).</summary>
+    public static ChannelDescriptor OfficialChannel => GrokImagineVideo15Official.GrokImagineVideo15OfficialChannel.Descriptor;
 
     public static GrokContractsClientOptions Options(Uri baseUrl, string key = Key, TimeProvider? time = null) => new()
     {

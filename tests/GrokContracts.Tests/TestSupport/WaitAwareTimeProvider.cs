@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -11,6 +12,7 @@ namespace GrokContracts.Tests.TestSupport;
 /// </summary>
 internal sealed class WaitAwareTimeProvider : TimeProvider
 {
+    private readonly ConcurrentDictionary<TrackedTimer, byte> active = new();
     private int pending;
 
     public WaitAwareTimeProvider(DateTimeOffset start)
@@ -32,8 +34,9 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        var tracked = new TrackedTimer(this) { Due = Due(dueTime) };
+        active[tracked] = 0;
         Interlocked.Increment(ref pending);
-        var tracked = new TrackedTimer(this);
         tracked.Inner = Fake.CreateTimer(
             s =>
             {
@@ -69,21 +72,68 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
         return await task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>
+    /// Advances the clock, once the client is waiting, exactly to the earliest pending timer's due time: every poll
+    /// then happens at the very instant the schedule says (no rounding to a step). Bounded in steps and real time.
+    /// </summary>
+    public async Task<T> DriveToTimersAsync<T>(Task<T> task, int maxSteps)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            for (var spin = 0; spin < 5000 && PendingTimers == 0 && !task.IsCompleted; spin++)
+            {
+                await Task.Delay(2);
+            }
+
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            DateTimeOffset? earliest = null;
+            foreach (var timer in active.Keys)
+            {
+                if (timer.Due is { } due && (earliest is null || due < earliest))
+                {
+                    earliest = due;
+                }
+            }
+
+            if (earliest is { } next)
+            {
+                var now = Fake.GetUtcNow();
+                Fake.Advance(next > now ? next - now : TimeSpan.Zero);
+            }
+        }
+
+        return await task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>When a timer created now with <paramref name="dueTime"/> fires; null for one that never does.</summary>
+    private DateTimeOffset? Due(TimeSpan dueTime) => dueTime == Timeout.InfiniteTimeSpan ? null : Fake.GetUtcNow() + dueTime;
+
     private sealed class TrackedTimer(WaitAwareTimeProvider owner) : ITimer
     {
         private int released;
 
         public ITimer Inner { get; set; } = null!;
 
+        public DateTimeOffset? Due { get; set; }
+
         public void Release()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
+                owner.active.TryRemove(this, out _);
                 Interlocked.Decrement(ref owner.pending);
             }
         }
 
-        public bool Change(TimeSpan dueTime, TimeSpan period) => Inner.Change(dueTime, period);
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            Due = owner.Due(dueTime);
+            return Inner.Change(dueTime, period);
+        }
 
         public void Dispose()
         {
