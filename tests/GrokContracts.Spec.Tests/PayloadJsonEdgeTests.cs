@@ -11,12 +11,7 @@ namespace GrokContracts.Spec.Tests;
 /// </summary>
 public class PayloadJsonEdgeTests
 {
-    private static PayloadValue Read(string json)
-    {
-        Assert.True(PayloadJson.TryParse(json, out var value, out var error), error?.ToString());
-        Assert.Null(error);
-        return value!;
-    }
+    private static PayloadValue Read(string json) => PayloadJsonTests.Read(json);
 
     private static PayloadJsonError Fail(string json)
     {
