@@ -47,6 +47,17 @@ public class PayloadJsonEdgeTests
     }
 
     [Fact]
+    public void Spans_of_non_empty_containers_away_from_the_start()
+    {
+        const string json = "  {\"a\":{\"b\":[1, 2]}} ";
+        var root = (PayloadObject)Read(json);
+        Assert.Equal(new PayloadSpan(2, 18), root.Origin);
+        var inner = (PayloadObject)root.Properties[0].Value;
+        Assert.Equal(new PayloadSpan(7, 12), inner.Origin);
+        Assert.Equal(new PayloadSpan(12, 6), inner.Properties[0].Value.Origin);
+    }
+
+    [Fact]
     public void Whitespace_around_every_token_is_allowed()
     {
         var root = (PayloadObject)Read(" \t\n\r{ \"a\" \n:\r [ 1 ,\t2 ] ,\"b\" : { } } \r\n");
@@ -185,6 +196,7 @@ public class PayloadJsonEdgeTests
     [InlineData("\"\\", 1, "unterminated escape")]
     [InlineData("\"ab\\", 3, "unterminated escape")]
     [InlineData("\"\\U0041\"", 1, "invalid escape '\\U'")]
+    [InlineData("\"\\ \"", 1, "invalid escape '\\ '")]
     [InlineData("\"\\'\"", 1, "invalid escape '\\''")]
     [InlineData("\"\\\u0001\"", 1, "invalid escape '\\\\u0001'")]
     [InlineData("\"a\nb\"", 2, "control character in a string; escape it")]
