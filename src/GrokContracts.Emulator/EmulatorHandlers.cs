@@ -12,6 +12,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GrokContracts.Spec;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace GrokContracts.Emulator;
 
@@ -22,6 +23,7 @@ namespace GrokContracts.Emulator;
 internal sealed class EmulatorHandlers
 {
     private const int MaxBodyBytes = 1024 * 1024;
+    private const long MaxDrainBytes = 64L * 1024 * 1024;
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
     private readonly ReapiEmulatorOptions options;
@@ -94,6 +96,13 @@ internal sealed class EmulatorHandlers
         if (body is null)
         {
             await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "request body too large (limit 1 MiB)", requestId).ConfigureAwait(false);
+            return;
+        }
+
+        // Strict UTF-8 and JSON first: JsonDocument accepts invalid UTF-8 and "\ud800" in strings, then throws when read.
+        if (!PayloadJson.TryParseUtf8(body, out _, out _))
+        {
+            await WriteErrorAsync(context, 400, EmulatorDefaults.MalformedBodyCode, "malformed JSON body", requestId).ConfigureAwait(false);
             return;
         }
 
@@ -330,27 +339,36 @@ internal sealed class EmulatorHandlers
     }
 
     /// <summary>The body, or null when it is over the limit.</summary>
+    /// <remarks>
+    /// A body over the limit is still read to its end (up to <see cref="MaxDrainBytes"/>): an HTTP/1.1 client that is still
+    /// uploading cannot read an answer sent before, and would see a broken connection instead of the 400.
+    /// </remarks>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > MaxDrainBytes)
         {
             return null;
         }
 
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDrainBytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
+        long total = 0;
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            total += read;
+            if (total <= MaxBodyBytes)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return total > MaxBodyBytes ? null : buffer.ToArray();
     }
 
     private static string NewRequestId() => "req_" + Guid.NewGuid().ToString("N");

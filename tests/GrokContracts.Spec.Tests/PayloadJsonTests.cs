@@ -5,7 +5,8 @@ namespace GrokContracts.Spec.Tests;
 
 public class PayloadJsonTests
 {
-    private static PayloadValue Read(string json)
+    /// <summary>Reads <paramref name="json"/>, which must be strict JSON (shared with <see cref="PayloadJsonEdgeTests"/>).</summary>
+    internal static PayloadValue Read(string json)
     {
         Assert.True(PayloadJson.TryParse(json, out var value, out var error), error?.ToString());
         Assert.Null(error);

@@ -429,7 +429,7 @@ internal sealed partial class SpecParser
         {
             var expected = parameter.Type == ParameterType.StringArray
                 ? "nothing: array parameters cannot have a default"
-                : "a " + ErrorTemplates.JsonTypeWord(parameter.Type);
+                : (parameter.Type == ParameterType.Integer ? "an " : "a ") + ErrorTemplates.JsonTypeWord(parameter.Type);
             Diagnostics.Inconsistent($"'{path}' {SpecReader.Quote(scalar)} has the wrong type; expected {expected}", scalar);
             return null;
         }

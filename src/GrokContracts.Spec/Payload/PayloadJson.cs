@@ -22,6 +22,8 @@ public sealed record PayloadJsonError(string Message, int Offset);
 /// System.Text.Json would be strict but is not available to an analyzer on every host. Recursion is bounded by
 /// <see cref="MaxDepth"/> and the text by <see cref="MaxLength"/>; the reader never throws on any input.
 /// Duplicate property names are kept; <see cref="PayloadObject.Find"/> returns the last one.
+/// A string must be valid Unicode: an unpaired surrogate, escaped (<c>"\ud800"</c>) or raw, is an error, as in
+/// I-JSON (RFC 7493) and System.Text.Json, because no UTF-8 body can carry it and no JSON writer can write it back.
 /// </remarks>
 public static class PayloadJson
 {
@@ -68,6 +70,42 @@ public static class PayloadJson
             return false;
         }
     }
+
+    /// <summary>
+    /// Reads a UTF-8 body (an HTTP request, a file): false with an <paramref name="error"/> when it is not valid UTF-8
+    /// (the offset is then the byte offset) or not strict JSON. A byte order mark is not skipped: it is not JSON.
+    /// </summary>
+    public static bool TryParseUtf8(byte[] utf8, out PayloadValue? value, out PayloadJsonError? error)
+    {
+        value = null;
+        if (utf8 is null)
+        {
+            error = new PayloadJsonError("no JSON text", 0);
+            return false;
+        }
+
+        // Every UTF-16 character takes at most 3 UTF-8 bytes: more bytes than that is surely too long, so don't decode it.
+        if (utf8.Length / 3 > MaxLength)
+        {
+            error = new PayloadJsonError($"the JSON text is longer than {MaxLength.ToString(CultureInfo.InvariantCulture)} characters", 0);
+            return false;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            error = new PayloadJsonError("the text is not valid UTF-8", Math.Max(0, Math.Min(ex.Index, utf8.Length)));
+            return false;
+        }
+
+        return TryParse(text, out value, out error);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private sealed class JsonSyntaxException : Exception
     {
@@ -234,6 +272,17 @@ public static class PayloadJson
                     throw new JsonSyntaxException("control character in a string; escape it", Position);
                 }
 
+                if (char.IsSurrogate(c))
+                {
+                    if (!char.IsHighSurrogate(c) || Position + 1 >= _text.Length || !char.IsLowSurrogate(_text[Position + 1]))
+                    {
+                        throw new JsonSyntaxException("unpaired surrogate in a string", Position);
+                    }
+
+                    Position += 2;
+                    continue;
+                }
+
                 if (c != '\\')
                 {
                     Position++;
@@ -242,7 +291,26 @@ public static class PayloadJson
 
                 builder ??= new StringBuilder();
                 builder.Append(_text, runStart, Position - runStart);
-                builder.Append(ReadEscape());
+                var escapeStart = Position;
+                var escaped = ReadEscape();
+                if (char.IsLowSurrogate(escaped))
+                {
+                    throw new JsonSyntaxException("unpaired surrogate escape in a string", escapeStart);
+                }
+
+                builder.Append(escaped);
+                if (char.IsHighSurrogate(escaped))
+                {
+                    // The low half must follow as an escape too: "\ud83d\ude00".
+                    var low = Position + 1 < _text.Length && _text[Position] == '\\' && _text[Position + 1] == 'u' ? ReadEscape() : '\0';
+                    if (!char.IsLowSurrogate(low))
+                    {
+                        throw new JsonSyntaxException("unpaired surrogate escape in a string", escapeStart);
+                    }
+
+                    builder.Append(low);
+                }
+
                 runStart = Position;
             }
         }
