@@ -1,10 +1,11 @@
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GrokContracts.Emulator;
 
 namespace GrokContracts.Cli;
 
-/// <summary>The API's error body, <c>{"error":{"code":…,"message":…}}</c>, as <c>check</c> and <c>submit</c> print it.</summary>
+/// <summary>The API's error body as <c>check</c> and <c>submit</c> print it: <see cref="ApiErrorEnvelope"/>, readable escaping.</summary>
 internal static class ErrorEnvelope
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -15,12 +16,7 @@ internal static class ErrorEnvelope
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("error");
-            writer.WriteNumber("code", code);
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            ApiErrorEnvelope.Write(writer, code, message);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

@@ -11,8 +11,6 @@ namespace GrokContracts.Emulator;
 /// <summary>The contracts the emulator serves, and the one way it checks a body: the Spec library's <see cref="ContractRules"/>.</summary>
 internal sealed class EmulatorContracts
 {
-    private const string ResourcePrefix = "GrokContracts.Emulator.Specs.";
-
     private EmulatorContracts(ContractCatalog catalog)
     {
         Channels = catalog.Contracts.Select(c => new EmulatedChannel(c)).ToArray();
@@ -32,13 +30,7 @@ internal sealed class EmulatorContracts
         var entries = new List<(SpecParseResult, bool)>();
         if (options.IncludeShippedSpecs)
         {
-            var assembly = typeof(EmulatorContracts).Assembly;
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                entries.Add((ContractParser.Parse(reader.ReadToEnd(), name.Substring(ResourcePrefix.Length)), true));
-            }
+            entries.AddRange(ShippedSpecs.All.Select(r => (r, true)));
         }
 
         foreach (var path in options.SpecPaths)

@@ -308,16 +308,7 @@ internal sealed class EmulatorHandlers
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, int code, string message, string requestId) =>
-        WriteJsonAsync(context, status, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("error");
-            writer.WriteNumber("code", code);
-            writer.WriteString("message", message);
-            writer.WriteString("request_id", requestId);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }, requestId);
+        WriteJsonAsync(context, status, writer => ApiErrorEnvelope.Write(writer, code, message, requestId), requestId);
 
     private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write, string? requestId)
     {

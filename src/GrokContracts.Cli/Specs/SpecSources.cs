@@ -7,15 +7,13 @@ using GrokContracts.Spec;
 namespace GrokContracts.Cli.Specs;
 
 /// <summary>
-/// Where the CLI's contracts come from: the specs shipped inside this assembly (so the tool works from any
+/// Where the CLI's contracts come from: the shipped specs embedded in the emulator assembly (so the tool works from any
 /// directory) plus the user's <c>--spec</c> files, which add models or replace a shipped model's contract.
 /// </summary>
 internal static class SpecSources
 {
-    private const string ResourcePrefix = "GrokContracts.Cli.Specs.";
-
-    /// <summary>The shipped specs' parse results, in resource-name order.</summary>
-    public static IReadOnlyList<SpecParseResult> Shipped { get; } = LoadShipped();
+    /// <summary>The shipped specs' parse results (the emulator's embedded copies: one loader for every tool).</summary>
+    public static IReadOnlyList<SpecParseResult> Shipped => Emulator.ShippedSpecs.All;
 
     /// <summary>The shipped contract for <paramref name="modelId"/>, or null.</summary>
     public static Contract? FindShipped(string modelId) =>
@@ -45,20 +43,5 @@ internal static class SpecSources
         }
 
         return catalog;
-    }
-
-    private static SpecParseResult[] LoadShipped()
-    {
-        var assembly = typeof(SpecSources).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return ContractParser.Parse(reader.ReadToEnd(), name.Substring(ResourcePrefix.Length));
-            })
-            .ToArray();
     }
 }
