@@ -55,7 +55,7 @@ public static class ContractNaming
     public static IReadOnlyList<string> GeneratedChannelMembers { get; } = new[]
     {
         "ModelId", "BaseUrl", "SubmitMethod", "SubmitPath", "PollMethod", "PollPath", "FormatPollPath", "CreditUsd",
-        "PerSecondUsd", "VideoUrlsValidFor", "TryGetOutputSize", "EstimateCredits", "Equals", "GetHashCode", "GetType", "ToString",
+        "PerSecondUsd", "VideoUrlsValidFor", "TryGetOutputSize", "EstimateCredits", "Descriptor", "Equals", "GetHashCode", "GetType", "ToString",
         "ReferenceEquals", "MemberwiseClone",
     };
 

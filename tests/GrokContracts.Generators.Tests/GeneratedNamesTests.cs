@@ -97,6 +97,7 @@ public sealed class GeneratedNamesTests
     private static HashSet<string> DeclaredNames(INamedTypeSymbol type) =>
         type.GetMembers()
             .Where(m => !m.IsImplicitlyDeclared && m is not IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+            .Where(m => m is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }) // IContractRequest.Channel: no name to clash with
             .Select(m => m.Name)
             .ToHashSet(StringComparer.Ordinal);
 }
