@@ -46,7 +46,8 @@ public sealed class ServeCommandTests
         Assert.Single(delay.ErrorLines);
     }
 
-    private static async Task<string> WaitForFirstLineAsync(TextWriter sync, StringWriter writer, Task<int> serving)
+    /// <summary>The first line <c>serve</c> prints: its base URL (shared with the spec-driven CLI tests).</summary>
+    internal static async Task<string> WaitForFirstLineAsync(TextWriter sync, StringWriter writer, Task<int> serving)
     {
         for (var i = 0; i < 200; i++)
         {

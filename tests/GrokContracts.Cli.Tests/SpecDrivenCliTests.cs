@@ -28,7 +28,7 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     {
         syncOut = TextWriter.Synchronized(serveOut);
         serving = CliApp.RunAsync(["serve", "--port", "0", "--delay", "0.6", "--spec", AcmeSpec], syncOut, TextWriter.Synchronized(serveErr), new CliEnvironment(), stop.Token);
-        baseUrl = await ServeUrlAsync();
+        baseUrl = await ServeCommandTests.WaitForFirstLineAsync(syncOut, serveOut, serving);
     }
 
     public async Task DisposeAsync()
@@ -139,28 +139,5 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("acme-motion-2 has no parameter 'audio'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-    }
-
-    private async Task<string> ServeUrlAsync()
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            string text;
-            lock (syncOut)
-            {
-                text = serveOut.ToString();
-            }
-
-            var newline = text.IndexOf('\n', StringComparison.Ordinal);
-            if (newline > 0)
-            {
-                return text[..newline].Trim();
-            }
-
-            Assert.False(serving.IsCompleted, "serve ended early: " + serveErr);
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("serve printed no URL within 10 s");
     }
 }
