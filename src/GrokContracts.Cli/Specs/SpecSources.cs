@@ -27,13 +27,14 @@ internal static class SpecSources
     /// The shipped contracts plus <paramref name="specPaths"/> (which take precedence for their model ids). A user spec
     /// that does not parse cleanly is a <see cref="CliUsageException"/> naming its first diagnostic.
     /// </summary>
-    public static ContractCatalog LoadCatalog(IEnumerable<string> specPaths, CliEnvironment environment)
+    public static ContractCatalog LoadCatalog(IEnumerable<string> specPaths, CliEnvironment environment) =>
+        LoadCatalog(specPaths.Select(path => ParseFile(path, environment)).ToList());
+
+    /// <summary>The shipped contracts plus already parsed user specs (each file is parsed once).</summary>
+    public static ContractCatalog LoadCatalog(IReadOnlyList<SpecParseResult> userSpecs)
     {
         var entries = Shipped.Select(r => (r, true)).ToList();
-        foreach (var path in specPaths)
-        {
-            entries.Add((ParseFile(path, environment), false));
-        }
+        entries.AddRange(userSpecs.Select(r => (r, false)));
 
         var catalog = new ContractCatalog(entries);
         if (catalog.Diagnostics.Count > 0)

@@ -52,11 +52,11 @@ internal sealed class SessionOptions
     public (ContractCatalog Catalog, Contract Contract) Resolve(ParseResult parseResult, CliEnvironment environment)
     {
         var specPaths = parseResult.GetValue(Spec) ?? [];
-        var catalog = SpecSources.LoadCatalog(specPaths, environment);
-        var fromFiles = specPaths
-            .Select(path => SpecSources.ParseFile(path, environment).Contract)
-            .Where(c => c is not null)
-            .Select(c => c!.ModelId)
+        var parsed = specPaths.Select(path => SpecSources.ParseFile(path, environment)).ToList();
+        var catalog = SpecSources.LoadCatalog(parsed);
+        var fromFiles = parsed
+            .Where(r => r.Contract is not null)
+            .Select(r => r.Contract!.ModelId)
             .Distinct()
             .Select(id => catalog.TryGet(id, out var c) ? c : null)
             .OfType<Contract>()
