@@ -18,6 +18,7 @@ public sealed partial class ContractGenerator
         public const string Namespace = "build_metadata.AdditionalFiles.GrokContractNamespace";
         public const string Visibility = "build_metadata.AdditionalFiles.GrokContractVisibility";
         public const string Shipped = "build_metadata.AdditionalFiles.GrokContractShipped";
+        public const string Generate = "build_metadata.AdditionalFiles.GrokContractGenerate";
     }
 
     /// <summary>Whether the options mark an additional file as a contract spec.</summary>
@@ -28,10 +29,20 @@ public sealed partial class ContractGenerator
     internal static bool IsShipped(AnalyzerConfigOptions options)
         => options.TryGetValue(Metadata.Shipped, out var value) && IsTrue(value);
 
-    /// <summary>The spec file, or null when the additional file is not a contract spec.</summary>
+    /// <summary>
+    /// Whether the options say the spec's types come from a referenced assembly (<c>GrokContractGenerate=false</c>,
+    /// set on the shipped specs, whose types the GrokContracts runtime library declares): the analyzers check against
+    /// it, the generator leaves it out.
+    /// </summary>
+    internal static bool IsDeclaredElsewhere(AnalyzerConfigOptions options)
+        => options.TryGetValue(Metadata.Generate, out var value) && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The spec file, or null when the additional file is not a contract spec to generate.</summary>
     internal static SpecFile? ReadSpecFile(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        if (!IsContractSpec(options))
+        // A spec left out here takes no part in precedence either; that is harmless, since a project spec always
+        // wins over a shipped one and the shipped one would never be generated.
+        if (!IsContractSpec(options) || IsDeclaredElsewhere(options))
         {
             return null;
         }
