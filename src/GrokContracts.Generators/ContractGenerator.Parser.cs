@@ -132,7 +132,7 @@ public sealed partial class ContractGenerator
     }
 
     /// <summary>MSBuild metadata wins over the spec's <c>namespace:</c>, which wins over the default; an invalid name falls back.</summary>
-    private static string ChooseNamespace(ParsedSpec spec, Contract contract)
+    internal static string ChooseNamespace(ParsedSpec spec, Contract contract)
     {
         if (spec.Namespace is not null && ContractNaming.IsValidDottedName(spec.Namespace))
         {

@@ -25,6 +25,14 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateModel = Spec(
         SpecDiagnosticIds.DuplicateModel, "Two specs declare the same model id");
 
+    /// <summary>GRK104: a project spec whose types a referenced assembly already declares (<see cref="ReferencedContractAnalyzer"/>).</summary>
+    public static readonly DiagnosticDescriptor ContractDeclaredByReference = Create(
+        "GRK104",
+        "A referenced assembly already declares the contract's types",
+        "Project spec '{0}' would generate {2}, which the referenced assembly {1} already declares: give this spec its own namespace (GrokContractSpec Namespace=\"...\") or remove it and use the referenced types",
+        SpecCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>The spec-file descriptors, GRK100-GRK103.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> SpecDescriptors =
         ImmutableArray.Create(SpecNotParseable, SpecSchemaViolation, SpecInconsistent, DuplicateModel);
