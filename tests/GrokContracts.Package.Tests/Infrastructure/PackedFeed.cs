@@ -27,8 +27,8 @@ public sealed class PackageCollection : ICollectionFixture<PackedFeed>
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime, IDisposable
 {
-    public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
-    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(12);
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
 
     private readonly SemaphoreSlim _buildSlots = new(2);
     private readonly ConcurrentQueue<DotnetResult> _consumerRuns = new();
