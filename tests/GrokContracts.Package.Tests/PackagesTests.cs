@@ -52,8 +52,10 @@ public sealed class PackagesTests(PackedFeed feed)
         var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Contains("official " + Consumers.OfficialJson, lines);
         Assert.Contains("violation 20003 duration must be 3-15 seconds", lines);
-        var grk007 = run.Diagnostics.WithId("GRK007").Single(d => d.FileName == "Diagnosed.cs");
-        Assert.Equal("warning", grk007.Severity);
+        // (A normal-verbosity log can show one diagnostic in more than one form; all of them are this one.)
+        var grk007 = run.Diagnostics.WithId("GRK007").Where(d => d.FileName == "Diagnosed.cs").ToArray();
+        Assert.NotEmpty(grk007);
+        Assert.All(grk007, d => Assert.Equal(("warning", RulesSources.LineOf(Consumers.ContractsOnlyDiagnosed, "nsfw_checker")), (d.Severity, d.Line)));
 
         var assets = File.ReadAllText(Path.Combine(feed.ConsumersDirectory, "contracts", "obj", "project.assets.json"));
         Assert.DoesNotContain("\"Microsoft.Extensions.", assets, StringComparison.Ordinal);

@@ -149,6 +149,16 @@ public static class SolutionConsumers
     public static async Task<ToolRun> InstallToolAsync(PackedFeed feed)
     {
         var directory = feed.CreateConsumer("tool");
+        // As a user installs it: the feed through --add-source, which NuGet refuses next to package source mapping,
+        // so this folder's nuget.config has no sources and no mapping of its own.
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+              </packageSources>
+            </configuration>
+            """);
         var toolPath = Path.Combine(directory, "tools");
         var install = await feed.RunConsumerAsync(directory, "tool", "install", "--tool-path", toolPath, "--add-source", feed.FeedDirectory, "--version", feed.Version, "GrokContracts.Cli").ConfigureAwait(false);
         var executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "grok-contracts.exe" : "grok-contracts");
