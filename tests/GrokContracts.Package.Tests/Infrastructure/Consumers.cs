@@ -28,20 +28,7 @@ public static class Consumers
     public static async Task<DotnetResult> RunTypedAsync(PackedFeed feed)
     {
         var directory = feed.CreateConsumer("typed");
-        File.WriteAllText(Path.Combine(directory, "Typed.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GrokContracts.Client" Version="{feed.Version}" />
-                <GrokContractSpec Include="contracts/*.yaml" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(directory, "Typed.csproj"), ConsoleProject("GrokContracts.Client", feed.Version, warningsAsErrors: true, """<GrokContractSpec Include="contracts/*.yaml" />"""));
         Directory.CreateDirectory(Path.Combine(directory, "contracts"));
         File.Copy(Path.Combine(feed.RepoRoot, "tests", "Shared", "Specs", "acme-motion-2.yaml"), Path.Combine(directory, "contracts", "acme-motion-2.yaml"));
         File.WriteAllText(Path.Combine(directory, "AcmeRun.cs"), AcmeRunSource);
@@ -184,18 +171,7 @@ public static class Consumers
     public static async Task<DotnetResult> RunContractsOnlyAsync(PackedFeed feed)
     {
         var directory = feed.CreateConsumer("contracts");
-        File.WriteAllText(Path.Combine(directory, "Contracts.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(directory, "Contracts.csproj"), ConsoleProject("GrokContracts", feed.Version, warningsAsErrors: false));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System;
             using GrokContracts.GrokImagineVideo15Official;
@@ -221,15 +197,34 @@ public static class Consumers
     }
 
     /// <summary>The contracts-only consumer's one deliberate diagnostic: GRK007, a parameter official does not have.</summary>
-    public const string ContractsOnlyDiagnosed = """
-        internal static class Diagnosed
+    public static readonly string ContractsOnlyDiagnosed = OfficialPayloadClass("Diagnosed", "nsfw_checker = true");
+
+    /// <summary>A net10.0 console app that references one of our packages.</summary>
+    public static string ConsoleProject(string packageId, string version, bool warningsAsErrors, string extraItems = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>{(warningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="{packageId}" Version="{version}" />
+            {extraItems}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A class with one raw official payload whose last property is <paramref name="lastProperty"/>.</summary>
+    public static string OfficialPayloadClass(string className, string lastProperty) => $$"""
+        internal static class {{className}}
         {
             public static readonly object Payload = new
             {
                 model = "grok-imagine-video-1.5-official",
                 prompt = "A lighthouse at dusk",
                 image_urls = new[] { "https://images.example.com/lighthouse.jpg" },
-                nsfw_checker = true,
+                {{lastProperty}},
             };
         }
         """;

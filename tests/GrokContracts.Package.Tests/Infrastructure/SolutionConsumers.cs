@@ -43,18 +43,7 @@ public static class SolutionConsumers
         """;
 
     /// <summary>A raw payload in the app that breaks the shipped contract: GRK001 in either app.</summary>
-    public const string MistakeSource = """
-        internal static class Mistake
-        {
-            public static readonly object Payload = new
-            {
-                model = "grok-imagine-video-1.5-official",
-                prompt = "A lighthouse at dusk",
-                image_urls = new[] { "https://images.example.com/lighthouse.jpg" },
-                duration = 20,
-            };
-        }
-        """;
+    public static readonly string MistakeSource = Consumers.OfficialPayloadClass("Mistake", "duration = 20");
 
     /// <summary>Lib (netstandard2.0, GrokContracts) + AppDirect (Lib and GrokContracts) + AppTransitive (Lib only).</summary>
     public static async Task<SolutionBuilds> BuildAsync(PackedFeed feed)
