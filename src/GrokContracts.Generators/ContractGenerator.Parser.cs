@@ -20,7 +20,13 @@ public sealed partial class ContractGenerator
         }
 
         var content = text.GetText(cancellationToken)?.ToString();
-        return new SpecFile(text.Path, content, SpecItemMetadata.NamespaceOf(options), SpecItemMetadata.IsInternal(options), SpecItemMetadata.IsShipped(options));
+        return new SpecFile(
+            text.Path,
+            content,
+            SpecItemMetadata.NamespaceOf(options),
+            SpecItemMetadata.IsInternal(options),
+            SpecItemMetadata.IsShipped(options),
+            SpecItemMetadata.IsGenerated(options));
     }
 
     /// <summary>
@@ -31,7 +37,7 @@ public sealed partial class ContractGenerator
     {
         if (file.Text is null)
         {
-            return new ParsedSpec(file.Path, null, null, file.Namespace, file.Internal, file.Shipped, EquatableArray<DiagnosticInfo>.Empty, null);
+            return new ParsedSpec(file.Path, null, null, file.Namespace, file.Internal, file.Shipped, EquatableArray<DiagnosticInfo>.Empty, null, file.Generated);
         }
 
         var result = ContractParser.Parse(file.Text, file.Path, cancellationToken);
@@ -53,13 +59,14 @@ public sealed partial class ContractGenerator
             file.Internal,
             file.Shipped,
             EquatableArray.From(diagnostics),
-            modelId);
+            modelId,
+            file.Generated);
     }
 
     /// <summary>
     /// Chooses the contracts to generate with the Spec library's <see cref="ContractCatalog"/> (its rule: a project
     /// spec replaces a shipped spec with the same model id, even when it is broken, and then nothing is generated for
-    /// that id; of several specs of one kind with the same model id the first, in AdditionalFiles order, wins and the
+    /// that id; a winner marked <c>GrokContractGenerate=false</c> is declared by a referenced assembly and not emitted; of several specs of one kind with the same model id the first, in AdditionalFiles order, wins and the
     /// others are GRK103). Hint prefixes are the PascalCase model id, stable across machines, plus a hash of the model
     /// id when two ids map to the same name.
     /// </summary>
@@ -97,6 +104,12 @@ public sealed partial class ContractGenerator
             }
 
             var spec = specs[winner.Index];
+            if (!spec.Generated)
+            {
+                // Declared by a referenced assembly (the shipped channels' types live in GrokContracts.dll).
+                continue;
+            }
+
             var prefix = ContractNaming.ToPascalCase(contract.ModelId);
             if (prefixCounts[prefix] > 1)
             {

@@ -8,9 +8,10 @@ namespace GrokContracts.Generators;
 
 /// <summary>
 /// Turns contract specs (AdditionalFiles with <c>GrokContract=true</c>) into typed requests, enums with wire
-/// values, and a static class of channel facts. The pipeline never looks at C# syntax or the compilation:
+/// values, and a static class of channel facts. The pipeline never looks at C# syntax, and at the compilation only
+/// to ask its referenced assemblies whether they already declare a contract's request type (GRK104):
 /// spec text and MSBuild metadata → <see cref="ParsedSpec"/> → <see cref="ContractTarget"/> → source.
-/// A spec with errors produces no source but its GRK100-GRK103, reported here rather than by an analyzer: the
+/// A spec with errors produces no source but its GRK100-GRK104, reported here rather than by an analyzer: the
 /// command-line compiler drops analyzer diagnostics when the compilation has errors, and a broken spec causes
 /// errors (its types vanish), so only the generator can make them reach <c>dotnet build</c> (see README.md).
 /// </summary>
@@ -60,9 +61,25 @@ public sealed partial class ContractGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(specDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(catalogDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
+        // GRK104: a contract whose request type a referenced assembly already declares is not generated again (one
+        // type per build graph); the generator says so itself, so the error reaches the build even when code fails.
+        var referencedDeclarations = contracts
+            .Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => FindReferencedDeclarations(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.ReferencedDeclarations);
+        var referenceDiagnostics = parsedSpecs
+            .Collect()
+            .Combine(referencedDeclarations)
+            .Select(static (pair, _) => ReferenceDiagnostics(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ReferenceDiagnostics);
+        context.RegisterSourceOutput(referenceDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+
         var toEmit = contracts
             .Combine(languageVersion)
-            .Select(static (pair, _) => new EmitRequest(pair.Left, pair.Right))
+            .Combine(referencedDeclarations)
+            .Where(static pair => !IsDeclaredByReference(pair.Right, pair.Left.Left.Contract.ModelId))
+            .Select(static (pair, _) => new EmitRequest(pair.Left.Left, pair.Left.Right))
             .WithTrackingName(TrackingNames.ContractsToEmit);
 
         context.RegisterSourceOutput(toEmit, static (spc, request) =>

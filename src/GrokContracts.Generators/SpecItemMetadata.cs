@@ -21,11 +21,21 @@ internal static class SpecItemMetadata
     /// <summary><c>GrokContractShipped=true</c>: the spec was shipped with the package (a project spec replaces it).</summary>
     public const string Shipped = "build_metadata.AdditionalFiles.GrokContractShipped";
 
+    /// <summary>
+    /// <c>GrokContractGenerate=false</c>: the spec's types come from a referenced assembly (set on the shipped specs,
+    /// whose types GrokContracts.dll declares): the analyzers check payloads against it, the generator emits nothing for it.
+    /// </summary>
+    public const string Generate = "build_metadata.AdditionalFiles.GrokContractGenerate";
+
     /// <summary>Whether the options mark an additional file as a contract spec.</summary>
     public static bool IsContractSpec(AnalyzerConfigOptions options) => IsTrue(options, IsContract);
 
     /// <summary>Whether the options mark a spec as shipped with the package.</summary>
     public static bool IsShipped(AnalyzerConfigOptions options) => IsTrue(options, Shipped);
+
+    /// <summary>Whether the generator emits the spec's types (<see cref="Generate"/> is not <c>false</c>).</summary>
+    public static bool IsGenerated(AnalyzerConfigOptions options) =>
+        !(options.TryGetValue(Generate, out var value) && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The namespace metadata, trimmed, or null when unset or blank (validity is <c>ContractNaming.ChooseNamespace</c>'s call).</summary>
     public static string? NamespaceOf(AnalyzerConfigOptions options) =>

@@ -36,6 +36,12 @@ internal static class TrackingNames
     /// <summary>The catalog's diagnostics (GRK103), reported by the generator.</summary>
     public const string CatalogDiagnostics = nameof(CatalogDiagnostics);
 
+    /// <summary>The contracts whose request type a referenced assembly already declares (GRK104; not generated again).</summary>
+    public const string ReferencedDeclarations = nameof(ReferencedDeclarations);
+
+    /// <summary>The GRK104s of the contracts in <see cref="ReferencedDeclarations"/>, at their specs' <c>model:</c> values.</summary>
+    public const string ReferenceDiagnostics = nameof(ReferenceDiagnostics);
+
     /// <summary>Every tracking name, for tests.</summary>
     public static readonly string[] All =
     [
@@ -49,5 +55,7 @@ internal static class TrackingNames
         ContractsToEmit,
         SpecDiagnostics,
         CatalogDiagnostics,
+        ReferencedDeclarations,
+        ReferenceDiagnostics,
     ];
 }

@@ -159,7 +159,7 @@ public sealed class SpecDiagnosticTests
     [Fact]
     public void Descriptors_have_category_description_and_help_link()
     {
-        Assert.Equal(["GRK100", "GRK101", "GRK102", "GRK103"], DiagnosticDescriptors.SpecDescriptors.Select(d => d.Id));
+        Assert.Equal(["GRK100", "GRK101", "GRK102", "GRK103", "GRK104"], DiagnosticDescriptors.SpecDescriptors.Select(d => d.Id));
         Assert.All(DiagnosticDescriptors.SpecDescriptors, d =>
         {
             Assert.Equal("GrokContracts.Spec", d.Category);

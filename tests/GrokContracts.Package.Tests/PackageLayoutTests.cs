@@ -19,10 +19,12 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         "analyzers/dotnet/cs/GrokContracts.Generators.dll",
         "analyzers/dotnet/cs/GrokContracts.Spec.dll",
         "analyzers/dotnet/cs/YamlDotNet.dll",
-        "build/GrokContracts.Contracts.props",
-        "build/GrokContracts.Contracts.targets",
         "build/GrokContracts.props",
         "build/GrokContracts.targets",
+        "buildTransitive/GrokContracts.Contracts.props",
+        "buildTransitive/GrokContracts.Contracts.targets",
+        "buildTransitive/GrokContracts.props",
+        "buildTransitive/GrokContracts.targets",
         "lib/net8.0/GrokContracts.dll",
         "lib/net8.0/GrokContracts.xml",
         "lib/netstandard2.0/GrokContracts.dll",
@@ -56,9 +58,10 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         }
         Assert.Equal(File.ReadAllText(Path.Combine(feed.RepoRoot, "README.md")), Extracted("README.md"));
         var shared = Path.Combine(feed.RepoRoot, "src", "GrokContracts.Generators", "build");
-        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.props")), Extracted("build", "GrokContracts.Contracts.props"));
-        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.targets")), Extracted("build", "GrokContracts.Contracts.targets"));
-        Assert.Contains("GrokContractsShippedSpecDirectory", Extracted("build", "GrokContracts.props"), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.props")), Extracted("buildTransitive", "GrokContracts.Contracts.props"));
+        Assert.Equal(File.ReadAllText(Path.Combine(shared, "GrokContracts.targets")), Extracted("buildTransitive", "GrokContracts.Contracts.targets"));
+        Assert.Contains("GrokContractsShippedSpecDirectory", Extracted("buildTransitive", "GrokContracts.props"), StringComparison.Ordinal);
+        Assert.Contains("../buildTransitive/GrokContracts.props", Extracted("build", "GrokContracts.props"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace GrokContracts.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic descriptor of this assembly, created through one factory (category, description and help link),
-/// in this folder: GRK100-GRK103 (spec files, reported by <see cref="ContractGenerator"/>) here, GRK001-GRK009 (C#
+/// in this folder: GRK100-GRK104 (spec files and their clashes with references, reported by <see cref="ContractGenerator"/>) here, GRK001-GRK009 (C#
 /// payloads, reported by <see cref="Payload.PayloadAnalyzer"/>) in <c>DiagnosticDescriptors.Payload.cs</c>.
 /// </summary>
 internal static partial class DiagnosticDescriptors
@@ -41,9 +41,18 @@ internal static partial class DiagnosticDescriptors
         "Two specs declare the same model id",
         "Two project specs, or two shipped specs, declare the same model id; the first wins and this one is not generated. A project spec replacing a shipped one is not a duplicate.");
 
-    /// <summary>The spec-file descriptors, GRK100-GRK103.</summary>
+    /// <summary>The id of <see cref="ContractDeclaredByReference"/> (a generator rule, not one of the Spec library's).</summary>
+    public const string ContractDeclaredByReferenceId = "GRK104";
+
+    /// <summary>GRK104: a referenced assembly already declares the request type a project spec would generate.</summary>
+    public static readonly DiagnosticDescriptor ContractDeclaredByReference = Spec(
+        ContractDeclaredByReferenceId,
+        "A referenced assembly already declares the contract's types",
+        "A project spec would generate a request type of the same full name as one a referenced assembly declares (the shipped channels' types live in GrokContracts.dll, a contracts library's in that library); it is not generated again, and the spec needs its own namespace or has to go.");
+
+    /// <summary>The spec-file descriptors, GRK100-GRK104.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> SpecDescriptors =
-        ImmutableArray.Create(SpecNotParseable, SpecSchemaViolation, SpecInconsistent, DuplicateModel);
+        ImmutableArray.Create(SpecNotParseable, SpecSchemaViolation, SpecInconsistent, DuplicateModel, ContractDeclaredByReference);
 
     /// <summary>The help link of rule <paramref name="id"/>.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

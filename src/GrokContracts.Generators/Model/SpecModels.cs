@@ -11,7 +11,8 @@ namespace GrokContracts.Generators.Model;
 /// <param name="Namespace">The <c>GrokContractNamespace</c> metadata, or null when unset or empty.</param>
 /// <param name="Internal">Whether <c>GrokContractVisibility</c> is <c>internal</c>.</param>
 /// <param name="Shipped">Whether <c>GrokContractShipped</c> is <c>true</c> (a spec shipped with the package).</param>
-internal sealed record SpecFile(string Path, string? Text, string? Namespace, bool Internal, bool Shipped);
+/// <param name="Generated">Whether the generator emits its types (<c>GrokContractGenerate</c> is not <c>false</c>).</param>
+internal sealed record SpecFile(string Path, string? Text, string? Namespace, bool Internal, bool Shipped, bool Generated = true);
 
 /// <summary>A spec file after parsing.</summary>
 /// <param name="Path">Path of the file.</param>
@@ -22,6 +23,7 @@ internal sealed record SpecFile(string Path, string? Text, string? Namespace, bo
 /// <param name="Shipped">Whether the spec was shipped with the package.</param>
 /// <param name="Diagnostics">The spec's own GRK100-GRK102, reported by the generator.</param>
 /// <param name="ModelIdLocation">Where the <c>model:</c> value is (for a GRK103 found later), or null.</param>
+/// <param name="Generated">Whether the generator emits its types; a spec declared by a referenced assembly still takes part in precedence.</param>
 internal sealed record ParsedSpec(
     string Path,
     Contract? Contract,
@@ -30,7 +32,8 @@ internal sealed record ParsedSpec(
     bool Internal,
     bool Shipped,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    SpecLocation? ModelIdLocation);
+    SpecLocation? ModelIdLocation,
+    bool Generated = true);
 
 /// <summary>What <see cref="ContractCatalog"/> chose: the contracts to generate, and the GRK103s of the specs that lost.</summary>
 /// <param name="Targets">The contracts to generate.</param>
@@ -48,3 +51,9 @@ internal sealed record ContractTarget(Contract Contract, string Namespace, bool 
 /// <param name="Target">The contract and its settings.</param>
 /// <param name="LanguageVersion">The effective C# language version as an int (e.g. 703, 800).</param>
 internal sealed record EmitRequest(ContractTarget Target, int LanguageVersion);
+
+/// <summary>A contract whose request type a referenced assembly already declares (GRK104): not generated again.</summary>
+/// <param name="ModelId">The contract's model id.</param>
+/// <param name="RequestTypeName">The full name of the request type the contract would generate.</param>
+/// <param name="AssemblyName">The referenced assembly that declares it.</param>
+internal sealed record ReferencedDeclaration(string ModelId, string RequestTypeName, string AssemblyName);

@@ -14,7 +14,7 @@ internal static class GeneratorRunner
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
-    /// <summary>The test host's trusted platform assemblies plus the runtime library GrokContracts.dll.</summary>
+    /// <summary>The test host's trusted platform assemblies plus the runtime library's API (<see cref="RuntimeOnlyReference"/>).</summary>
     public static ImmutableArray<MetadataReference> References => s_references.Value;
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest)
@@ -80,13 +80,11 @@ internal static class GeneratorRunner
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .ToList();
+        // The runtime library as API only, without the shipped channels' types it has compiled in (RuntimeOnlyReference).
         var runtime = typeof(GrokContracts.IContractRequest).Assembly.Location;
-        if (!paths.Any(p => string.Equals(Path.GetFileName(p), Path.GetFileName(runtime), StringComparison.OrdinalIgnoreCase)))
-        {
-            paths.Add(runtime);
-        }
-
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+        paths.RemoveAll(p => string.Equals(Path.GetFileName(p), Path.GetFileName(runtime), StringComparison.OrdinalIgnoreCase));
+        var platform = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        return [.. platform, RuntimeOnlyReference.Create(platform)];
     }
 }
 

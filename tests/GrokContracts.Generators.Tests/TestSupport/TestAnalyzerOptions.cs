@@ -39,6 +39,10 @@ internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, IReadOnlyD
             metadata["build_metadata.AdditionalFiles.GrokContractShipped"] = spec.Shipped ? "true" : string.Empty;
             metadata["build_metadata.AdditionalFiles.GrokContractNamespace"] = spec.Namespace ?? string.Empty;
             metadata["build_metadata.AdditionalFiles.GrokContractVisibility"] = spec.Visibility ?? string.Empty;
+            if (!spec.Generate)
+            {
+                metadata["build_metadata.AdditionalFiles.GrokContractGenerate"] = "false";
+            }
         }
 
         return metadata;

@@ -21,4 +21,4 @@ internal static class TestSpecs
 }
 
 /// <summary>One additional file for the driver, with its MSBuild metadata.</summary>
-internal sealed record SpecInput(string Path, string Text, bool Shipped = false, string? Namespace = null, string? Visibility = null, bool IsContract = true);
+internal sealed record SpecInput(string Path, string Text, bool Shipped = false, string? Namespace = null, string? Visibility = null, bool IsContract = true, bool Generate = true);

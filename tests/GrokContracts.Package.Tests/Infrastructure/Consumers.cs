@@ -21,24 +21,15 @@ public static class Consumers
     public const string BetaJson =
         """{"model":"grok-imagine-video-1.5-beta","image_urls":["https://images.example.com/lighthouse.jpg"],"aspect_ratio":"auto","resolution":"480p","duration":2}""";
 
-    /// <summary>A net10.0 console app with warnings as errors: typed requests for both channels, printed as JSON.</summary>
+    /// <summary>
+    /// The client consumer: a net10.0 console app with warnings as errors that references only GrokContracts.Client
+    /// (GrokContracts comes as its dependency): typed requests for both channels, printed as JSON, and a project spec's
+    /// request through the client.
+    /// </summary>
     public static async Task<DotnetResult> RunTypedAsync(PackedFeed feed)
     {
         var directory = feed.CreateConsumer("typed");
-        File.WriteAllText(Path.Combine(directory, "Typed.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GrokContracts" Version="{feed.Version}" />
-                <GrokContractSpec Include="contracts/*.yaml" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(directory, "Typed.csproj"), ConsoleProject("GrokContracts.Client", feed.Version, warningsAsErrors: true, """<GrokContractSpec Include="contracts/*.yaml" />"""));
         Directory.CreateDirectory(Path.Combine(directory, "contracts"));
         File.Copy(Path.Combine(feed.RepoRoot, "tests", "Shared", "Specs", "acme-motion-2.yaml"), Path.Combine(directory, "contracts", "acme-motion-2.yaml"));
         File.WriteAllText(Path.Combine(directory, "AcmeRun.cs"), AcmeRunSource);
@@ -184,6 +175,72 @@ public static class Consumers
 
         return await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The contracts-only consumer: a net10.0 console app that references only GrokContracts. Built with normal
+    /// verbosity (the csc command line with its /analyzer: list is in the log), then run: typed requests, runtime
+    /// validation, and a GRK007 warning in <c>Diagnosed.cs</c> (the analyzers are there without any HTTP stack).
+    /// </summary>
+    public static async Task<DotnetResult> RunContractsOnlyAsync(PackedFeed feed)
+    {
+        var directory = feed.CreateConsumer("contracts");
+        File.WriteAllText(Path.Combine(directory, "Contracts.csproj"), ConsoleProject("GrokContracts", feed.Version, warningsAsErrors: false));
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System;
+            using GrokContracts.GrokImagineVideo15Official;
+
+            var official = new VideoGenerationRequest("A lighthouse at dusk", "https://images.example.com/lighthouse.jpg")
+                .WithAspectRatio(AspectRatio.Portrait9x16)
+                .WithResolution(Resolution.P720)
+                .WithDuration(6);
+            Console.WriteLine("official " + official.ToJson());
+            var tooLong = official.WithDuration(args.Length + 20).Validate();
+            Console.WriteLine("violation " + tooLong[0].Code + " " + tooLong[0].Message);
+            Console.WriteLine("payload " + Diagnosed.Payload.GetHashCode().ToString().Length);
+            """);
+        File.WriteAllText(Path.Combine(directory, "Diagnosed.cs"), ContractsOnlyDiagnosed);
+        var build = await feed.RunConsumerAsync(directory, "build", "--nologo", "-tl:off", "--disable-build-servers", "-v:n").ConfigureAwait(false);
+        if (build.ExitCode != 0)
+        {
+            return build;
+        }
+
+        var run = await feed.RunConsumerAsync(directory, "run", "--no-build", "--nologo").ConfigureAwait(false);
+        return run with { Output = build.Output + "\n--- run:\n" + run.Output, ExitCode = run.ExitCode };
+    }
+
+    /// <summary>The contracts-only consumer's one deliberate diagnostic: GRK007, a parameter official does not have.</summary>
+    public static readonly string ContractsOnlyDiagnosed = OfficialPayloadClass("Diagnosed", "nsfw_checker = true");
+
+    /// <summary>A net10.0 console app that references one of our packages.</summary>
+    public static string ConsoleProject(string packageId, string version, bool warningsAsErrors, string extraItems = "") => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>{(warningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="{packageId}" Version="{version}" />
+            {extraItems}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A class with one raw official payload whose last property is <paramref name="lastProperty"/>.</summary>
+    public static string OfficialPayloadClass(string className, string lastProperty) => $$"""
+        internal static class {{className}}
+        {
+            public static readonly object Payload = new
+            {
+                model = "grok-imagine-video-1.5-official",
+                prompt = "A lighthouse at dusk",
+                image_urls = new[] { "https://images.example.com/lighthouse.jpg" },
+                {{lastProperty}},
+            };
+        }
+        """;
 
     /// <summary>
     /// `dotnet format analyzers` with every fixable id in ONE run (as the README says), then a rebuild that must be

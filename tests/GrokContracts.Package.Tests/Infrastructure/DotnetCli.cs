@@ -22,10 +22,15 @@ public sealed record DotnetResult(string Command, int ExitCode, string Output, T
 /// </summary>
 public static class DotnetCli
 {
-    public static async Task<DotnetResult> RunAsync(
+    public static Task<DotnetResult> RunAsync(
         string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
+        => RunProgramAsync("dotnet", workingDirectory, environment, timeout, arguments);
+
+    /// <summary>Runs <paramref name="fileName"/> (dotnet, or an installed tool's app host) the same way.</summary>
+    public static async Task<DotnetResult> RunProgramAsync(
+        string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -62,7 +67,7 @@ public static class DotnetCli
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        var command = "dotnet " + string.Join(' ', arguments);
+        var command = fileName + " " + string.Join(' ', arguments);
         var clock = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();

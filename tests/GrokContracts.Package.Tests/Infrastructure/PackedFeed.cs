@@ -18,16 +18,17 @@ public sealed class PackageCollection : ICollectionFixture<PackedFeed>
 }
 
 /// <summary>
-/// Packs <c>src/GrokContracts</c> once per test run into a temporary folder feed and consumes it from fresh
-/// projects. Each run has its own packages folder (<c>NUGET_PACKAGES</c>), so a package cached by an earlier run
-/// can never stand in for the one just packed; the consumers' <c>nuget.config</c> maps <c>GrokContracts</c> to the
-/// temporary feed only. The consumer builds start together as soon as the package exists (at most two at a time)
+/// Packs the four packages (<c>dotnet pack GrokContracts.sln</c>: GrokContracts, GrokContracts.Client,
+/// GrokContracts.Emulator and the GrokContracts.Cli tool) once per test run into a temporary folder feed and consumes
+/// them from fresh projects. Each run has its own packages folder (<c>NUGET_PACKAGES</c>), so a package cached by an earlier run
+/// can never stand in for the one just packed; the consumers' <c>nuget.config</c> maps <c>GrokContracts</c> and
+/// <c>GrokContracts.*</c> to the temporary feed only. The consumer builds start together as soon as the package exists (at most two at a time)
 /// and each test awaits the one it asserts on.
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime, IDisposable
 {
-    public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
-    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(12);
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
 
     private readonly SemaphoreSlim _buildSlots = new(2);
     private readonly ConcurrentQueue<DotnetResult> _consumerRuns = new();
@@ -77,6 +78,20 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
 
     public Task<DotnetResult> SpecErrorsBuild { get; private set; } = null!;
 
+    public Task<DotnetResult> ContractsOnlyRun { get; private set; } = null!;
+
+    public Task<SolutionBuilds> LibraryAndApps { get; private set; } = null!;
+
+    public Task<DotnetResult> EmulatorTestRun { get; private set; } = null!;
+
+    public Task<ToolRun> Tool { get; private set; } = null!;
+
+    /// <summary>Every consumer task, for the tests that look at all consumer runs.</summary>
+    public Task AllConsumers => Task.WhenAll(TypedRun, RulesBuild, CodeFixes, SpecErrorsBuild, ContractsOnlyRun, LibraryAndApps, EmulatorTestRun, Tool);
+
+    /// <summary>The path of a package in the feed by id (exact id, not a prefix).</summary>
+    public string PackageOf(string id) => Path.Combine(FeedDirectory, id + "." + Version + ".nupkg");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
@@ -90,14 +105,15 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
             RepoRoot,
             new Dictionary<string, string?>(),
             PackTimeout,
-            "pack", Path.Combine(RepoRoot, "src", "GrokContracts", "GrokContracts.csproj"),
+            "pack", Path.Combine(RepoRoot, "GrokContracts.sln"),
             "-c", Configuration, "-o", FeedDirectory, "--nologo", "-tl:off", "--disable-build-servers").ConfigureAwait(false);
         if (Pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + Pack);
         }
 
-        PackagePath = Directory.GetFiles(FeedDirectory, "GrokContracts.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        PackagePath = Directory.GetFiles(FeedDirectory, "GrokContracts.*.nupkg")
+            .Single(p => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(p), @"^GrokContracts\.[0-9][^/]*\.nupkg$"));
         ZipFile.ExtractToDirectory(PackagePath, ExtractedDirectory);
         var nuspec = XDocument.Load(Path.Combine(ExtractedDirectory, "GrokContracts.nuspec"));
         Version = nuspec.Descendants().First(e => e.Name.LocalName == "version").Value;
@@ -106,13 +122,17 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
         RulesBuild = Slot(() => Consumers.BuildRulesAsync(this));
         CodeFixes = Slot(() => Consumers.ApplyCodeFixesAsync(this));
         SpecErrorsBuild = Slot(() => Consumers.BuildSpecErrorsAsync(this));
+        ContractsOnlyRun = Slot(() => Consumers.RunContractsOnlyAsync(this));
+        LibraryAndApps = Slot(() => SolutionConsumers.BuildAsync(this));
+        EmulatorTestRun = Slot(() => SolutionConsumers.TestWithEmulatorAsync(this));
+        Tool = Slot(() => SolutionConsumers.InstallToolAsync(this));
     }
 
     public async Task DisposeAsync()
     {
         // A filtered run awaits only some consumers; the others are still building. Wait for them (each is bounded
         // by its own timeout, which kills its process tree) so no `dotnet` outlives the test run in a deleted folder.
-        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes, SpecErrorsBuild })
+        foreach (var run in new Task?[] { TypedRun, RulesBuild, CodeFixes, SpecErrorsBuild, ContractsOnlyRun, LibraryAndApps, EmulatorTestRun, Tool })
         {
             if (run is not null)
             {
@@ -159,7 +179,7 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="grokcontracts-e2e"><package pattern="GrokContracts" /></packageSource>
+                <packageSource key="grokcontracts-e2e"><package pattern="GrokContracts" /><package pattern="GrokContracts.*" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
             </configuration>
@@ -178,6 +198,28 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
         _consumerRuns.Enqueue(result);
         return result;
     }
+
+    /// <summary>Runs a program other than dotnet (an installed tool) in a consumer folder, and records the result.</summary>
+    public async Task<DotnetResult> RunProgramAsync(string directory, string fileName, params string[] arguments)
+    {
+        var result = await DotnetCli.RunProgramAsync(
+            fileName,
+            directory,
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesDirectory, ["DOTNET_ROOT"] = DotnetRoot },
+            BuildTimeout,
+            arguments).ConfigureAwait(false);
+        _consumerRuns.Enqueue(result);
+        return result;
+    }
+
+    /// <summary>The .NET installation the tests run on (shared/Microsoft.NETCore.App/&lt;version&gt;/ is three levels down).</summary>
+    public static string DotnetRoot { get; } =
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
+    /// <summary>A central package version of the repository (Directory.Packages.props), for consumers' other packages.</summary>
+    public string CentralVersion(string id) =>
+        XDocument.Load(Path.Combine(RepoRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(e => (string?)e.Attribute("Include") == id).Attribute("Version")!.Value;
 
     private async Task<T> Slot<T>(Func<Task<T>> run)
     {
