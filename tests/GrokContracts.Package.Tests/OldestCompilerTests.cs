@@ -61,11 +61,15 @@ public sealed class OldestCompilerTests(PackedFeed feed)
 
         var specs = Directory.GetFiles(Path.Combine(feed.ExtractedDirectory, "spec"), "*.yaml").Select(SpecText.FromFile).ToList();
         var broken = new SpecText("/consumer/contracts/broken.yaml", "specVersion: 1\nmodel: broken\nsummary: &a x\n");
+        // A project spec of the consumer's own (the shipped ones are checked, not generated: GrokContracts.dll has their types).
+        var official = specs.Single(s => s.Path.EndsWith("official.yaml", StringComparison.Ordinal)).GetText()!.ToString();
+        var own = new SpecText("/consumer/contracts/acme-copy.yaml", official.Replace("model: grok-imagine-video-1.5-official", "model: acme-copy", StringComparison.Ordinal));
         var options = new SpecOptionsProvider(
             specs.ToDictionary(s => s.Path, _ => SpecOptionsProvider.Spec(shipped: true))
                 .Append(new(broken.Path, SpecOptionsProvider.Spec(shipped: false)))
+                .Append(new(own.Path, SpecOptionsProvider.Spec(shipped: false)))
                 .ToDictionary(p => p.Key, p => p.Value));
-        ImmutableArray<AdditionalText> additional = [.. specs, broken];
+        ImmutableArray<AdditionalText> additional = [.. specs, broken, own];
 
         const string Source = """
             using GrokContracts.GrokImagineVideo15Official;
@@ -102,8 +106,8 @@ public sealed class OldestCompilerTests(PackedFeed feed)
         Assert.Equal(broken.Path, grk100.Location.GetLineSpan().Path);
         Assert.Equal((3, 10), (grk100.Location.GetLineSpan().StartLinePosition.Line + 1, grk100.Location.GetLineSpan().StartLinePosition.Character + 1));
         var hintNames = result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToArray();
-        Assert.Contains(hintNames, h => h.Contains("GrokImagineVideo15OfficialChannel", StringComparison.Ordinal));
-        Assert.Contains(hintNames, h => h.Contains("GrokImagineVideo15BetaChannel", StringComparison.Ordinal));
+        Assert.Contains(hintNames, h => h.Contains("AcmeCopyChannel", StringComparison.Ordinal));
+        Assert.DoesNotContain(hintNames, h => h.Contains("GrokImagineVideo15", StringComparison.Ordinal));
         var compileErrors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(compileErrors.Length == 0, string.Join("\n", compileErrors.Select(d => d.ToString())));
 

@@ -40,6 +40,7 @@ internal sealed class SpecMetadata(bool tagged = true, ImmutableHashSet<string>?
             {
                 "build_metadata.AdditionalFiles.GrokContract" when contract => "true",
                 "build_metadata.AdditionalFiles.GrokContractShipped" when shipped => "true",
+                "build_metadata.AdditionalFiles.GrokContractGenerate" when shipped => "false",
                 _ => null,
             };
             return value is not null;

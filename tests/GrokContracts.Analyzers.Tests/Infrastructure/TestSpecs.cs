@@ -3,7 +3,10 @@ using System.IO;
 
 namespace GrokContracts.Analyzers.Tests.Infrastructure;
 
-/// <summary>The shipped specs, as the analyzer sees them: AdditionalFiles tagged GrokContract=true by a global config.</summary>
+/// <summary>
+/// The shipped specs, as the analyzer sees them in a consumer: AdditionalFiles tagged by a global config with
+/// GrokContract=true, shipped, and not generated (their types come from the referenced GrokContracts.dll).
+/// </summary>
 internal static class TestSpecs
 {
     public const string OfficialPath = "/spec/grok-imagine-video-1.5-official.yaml";
@@ -14,8 +17,8 @@ internal static class TestSpecs
 
     public static readonly string GlobalConfig =
         "is_global = true\n\n" +
-        "[" + OfficialPath + "]\nbuild_metadata.AdditionalFiles.GrokContract = true\nbuild_metadata.AdditionalFiles.GrokContractShipped = true\n\n" +
-        "[" + BetaPath + "]\nbuild_metadata.AdditionalFiles.GrokContract = true\nbuild_metadata.AdditionalFiles.GrokContractShipped = true\n";
+        "[" + OfficialPath + "]\nbuild_metadata.AdditionalFiles.GrokContract = true\nbuild_metadata.AdditionalFiles.GrokContractShipped = true\nbuild_metadata.AdditionalFiles.GrokContractGenerate = false\n\n" +
+        "[" + BetaPath + "]\nbuild_metadata.AdditionalFiles.GrokContract = true\nbuild_metadata.AdditionalFiles.GrokContractShipped = true\nbuild_metadata.AdditionalFiles.GrokContractGenerate = false\n";
 
     public static string RepoFile(params string[] parts)
     {

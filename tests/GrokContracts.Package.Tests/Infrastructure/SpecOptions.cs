@@ -31,10 +31,12 @@ public sealed class SpecOptionsProvider(IReadOnlyDictionary<string, ImmutableDic
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
         perFile.TryGetValue(textFile.Path, out var values) ? new Options(values) : None;
 
+    /// <summary>A spec item's metadata as the package's targets write it: shipped specs are checked, not generated (GrokContracts.dll declares their types).</summary>
     public static ImmutableDictionary<string, string> Spec(bool shipped) =>
         ImmutableDictionary<string, string>.Empty
             .Add("build_metadata.AdditionalFiles.GrokContract", "true")
-            .Add("build_metadata.AdditionalFiles.GrokContractShipped", shipped ? "true" : "");
+            .Add("build_metadata.AdditionalFiles.GrokContractShipped", shipped ? "true" : "")
+            .Add("build_metadata.AdditionalFiles.GrokContractGenerate", shipped ? "false" : "");
 
     private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {
