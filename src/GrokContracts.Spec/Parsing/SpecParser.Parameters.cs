@@ -203,7 +203,9 @@ internal sealed partial class SpecParser
                 valueNode = entry.Value("value") ?? item;
                 value = entry.Value("value") is SpecScalar valueScalar ? ScalarString(valueScalar, entry.Describe("value")) : _reader.String(entry, "value", required: true);
                 memberName = _reader.String(entry, "name", required: false);
-                nameNode = entry.Value("name");
+
+                // A null 'name:' is not stated, like any optional key that is null: the member name is derived.
+                nameNode = entry.Value("name") is SpecScalar { Kind: ScalarKind.Null } ? null : entry.Value("name");
                 doc = _reader.String(entry, "doc", required: false);
                 if (memberName is not null && !ContractNaming.IsValidIdentifier(memberName))
                 {
