@@ -16,6 +16,31 @@ public sealed class SecurityTests
 {
     private const string Canary = "sk-CANARY-7f3a9c1e5b2d";
 
+    /// <summary>
+    /// Makes the emulator answer the next submit (or every poll, beyond the client's retries) with <paramref name="status"/>,
+    /// calls, and clears what the call left over (a fault not retried must not leak into the next call).
+    /// </summary>
+    private static async Task Fail(ReapiEmulator emulator, int status, bool submit, Func<Task> call)
+    {
+        if (submit)
+        {
+            emulator.Faults.FailNextSubmits(1, status, "0");
+        }
+        else
+        {
+            emulator.Faults.FailNextPolls(5, status, "0");
+        }
+
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            emulator.Faults.Clear();
+        }
+    }
+
     [Fact]
     public async Task The_key_never_appears_in_logs_at_Trace_or_in_any_exception_across_the_fault_matrix()
     {
@@ -30,45 +55,52 @@ public sealed class SecurityTests
         texts.Add(client.ToString()!);
         texts.Add(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrokContractsClientOptions>>().Value.ToString());
 
-        async Task Capture(Func<Task> action)
+        // Each faulting call must fail the documented way (docs/client.md, "Outcomes"): a call that swallowed its fault,
+        // or failed some other way, would make the key check below pass for the wrong reason.
+        async Task Expect<TException>(Func<Task> action)
+            where TException : Exception
         {
-            try
-            {
-                await action();
-            }
-            catch (Exception ex)
-            {
-                texts.Add(ex.ToString());
-                texts.Add(ex.Message);
-                texts.Add((ex as ReapiException)?.RawBody ?? string.Empty);
-            }
+            var ex = await Record.ExceptionAsync(action);
+            Assert.True(ex is TException, $"expected {typeof(TException).Name}, got {ex?.GetType().Name ?? "no exception"}: {ex}");
+            texts.Add(ex!.ToString());
+            texts.Add(ex.Message);
+            texts.Add((ex as ReapiException)?.RawBody ?? string.Empty);
         }
 
         var done = await client.GenerateAsync(TestClients.Official());
         await client.DownloadAsync(done.Output!.VideoUrls[0], Stream.Null);
-        foreach (var status in new[] { 429, 500, 502, 503, 402, 403 })
+        await Expect<ReapiRateLimitedException>(() => Fail(emulator, 429, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        await Expect<ReapiRateLimitedException>(() => Fail(emulator, 429, submit: false, () => client.GetTaskAsync(TestClients.OfficialChannel, done.Id)));
+        // A submit's 500/503 with the API's envelope is the API's own answer; a gateway's 502 leaves the outcome unknown.
+        await Expect<ReapiServerException>(() => Fail(emulator, 500, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        await Expect<SubmitOutcomeUnknownException>(() => Fail(emulator, 502, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        await Expect<ReapiServerException>(() => Fail(emulator, 503, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        foreach (var status in new[] { 500, 502, 503 })
         {
-            emulator.Faults.FailNextSubmits(1, status, "0");
-            await Capture(() => client.SubmitAsync(TestClients.Official()));
-            emulator.Faults.FailNextPolls(5, status, "0");
-            await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
+            await Expect<ReapiServerException>(() => Fail(emulator, status, submit: false, () => client.GetTaskAsync(TestClients.OfficialChannel, done.Id)));
         }
 
+        await Expect<ReapiInsufficientCreditException>(() => Fail(emulator, 402, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        await Expect<ReapiInsufficientCreditException>(() => Fail(emulator, 402, submit: false, () => client.GetTaskAsync(TestClients.OfficialChannel, done.Id)));
+        await Expect<ReapiAuthenticationException>(() => Fail(emulator, 403, submit: true, () => client.SubmitAsync(TestClients.Official())));
+        await Expect<ReapiAuthenticationException>(() => Fail(emulator, 403, submit: false, () => client.GetTaskAsync(TestClients.OfficialChannel, done.Id)));
+
         emulator.Faults.EnqueueSubmitFault(EmulatorFault.Drop());
-        await Capture(() => client.SubmitAsync(TestClients.Official()));
+        await Expect<SubmitOutcomeUnknownException>(() => client.SubmitAsync(TestClients.Official()));
         emulator.Faults.EnqueueSubmitFault(EmulatorFault.Raw(200, "garbage"));
-        await Capture(() => client.SubmitAsync(TestClients.Official()));
+        await Expect<SubmitOutcomeUnknownException>(() => client.SubmitAsync(TestClients.Official()));
         emulator.Faults.EnqueuePollFault(EmulatorFault.Drop(), 5);
-        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
+        await Expect<ReapiConnectionException>(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
+        emulator.Faults.Clear();
         emulator.Faults.EnqueuePollFault(EmulatorFault.Raw(200, "{\"deep\":" + new string('[', 80) + new string(']', 80) + "}"));
-        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
-        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_missing"));
-        await Capture(() => client.GetTaskAsync(TestClients.OfficialChannel, "../x"));
-        await Capture(() => client.GenerateAsync(TestClients.Official().WithPrompt("x " + ReapiEmulatorOptions.DefaultFailureToken)));
-        await Capture(() => client.SubmitAsync(TestClients.Official().WithDuration(1)));
-        await Capture(() => client.DownloadAsync("http://203.0.113.9/v.mp4", Stream.Null));
-        await Capture(() => lockedClient.SubmitAsync(TestClients.Official()));
-        await Capture(() => lockedClient.WaitForCompletionAsync(TestClients.OfficialChannel, "task_x"));
+        await Expect<ReapiProtocolException>(() => client.GetTaskAsync(TestClients.OfficialChannel, done.Id));
+        await Expect<ReapiNotFoundException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "task_missing"));
+        await Expect<ArgumentException>(() => client.GetTaskAsync(TestClients.OfficialChannel, "../x"));
+        await Expect<TaskFailedException>(() => client.GenerateAsync(TestClients.Official().WithPrompt("x " + ReapiEmulatorOptions.DefaultFailureToken)));
+        await Expect<ContractValidationException>(() => client.SubmitAsync(TestClients.Official().WithDuration(1)));
+        await Expect<ArgumentException>(() => client.DownloadAsync("http://203.0.113.9/v.mp4", Stream.Null));
+        await Expect<ReapiAuthenticationException>(() => lockedClient.SubmitAsync(TestClients.Official()));
+        await Expect<ReapiAuthenticationException>(() => lockedClient.WaitForCompletionAsync(TestClients.OfficialChannel, "task_x"));
 
         Assert.True(texts.Count > 30);
         Assert.Contains("Trace", logs.AllText); // the capture really ran at Trace
