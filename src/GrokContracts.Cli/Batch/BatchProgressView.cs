@@ -24,8 +24,13 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
     private BatchEvent? latest;
     private int finishedAtStart = -1;
 
-    public BatchProgressView(CliContext context)
+    private string? header;
+
+    /// <param name="context">Where to write.</param>
+    /// <param name="header">A line written before the first event when not live (once the journal is open, so a journal error stays the only line).</param>
+    public BatchProgressView(CliContext context, string header)
     {
+        this.header = header;
         console = context.CreateStatusConsole();
         lines = context.Error;
         live = console.Profile.Capabilities.Interactive;
@@ -62,7 +67,13 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
                 finishedAtStart = Finished(value.Counts) - (IsFinished(value.Entry.State) ? 1 : 0);
             }
 
-            // The snapshot of a resumed run is summed up once, not line by line.
+            if (!live && header is not null)
+            {
+                lines.WriteLine(header);
+                header = null;
+            }
+
+            // The snapshot of a resumed run is not repeated line by line.
             if (!live && value.Previous is not null)
             {
                 // Plain lines, not the console's: it would wrap them at its width.

@@ -122,7 +122,7 @@ internal static class BatchCommand
 
         var journalPath = args.Journal is null ? SqliteBatchJournal.DefaultPath(outputDirectory) : FullPath(args.Journal, "--journal");
         var items = valid.Select(l => new BatchItem(l.Key, l.Line, l.Request!, l.Credits)).ToList();
-        var view = new BatchProgressView(context);
+        var view = new BatchProgressView(context, $"batch: {items.Count} lines ({invalid.Count} invalid skipped) -> {outputDirectory}, journal {journalPath}, concurrency {args.Concurrency}");
         var options = new BatchRunnerOptions
         {
             OutputDirectory = outputDirectory,
@@ -137,7 +137,6 @@ internal static class BatchCommand
         {
             using var journal = new SqliteBatchJournal(journalPath);
             var runner = new BatchRunner(client, journal, options);
-            await context.Error.WriteLineAsync($"batch: {items.Count} lines ({invalid.Count} invalid skipped) -> {outputDirectory}, journal {journalPath}, concurrency {args.Concurrency}").ConfigureAwait(false);
             result = await view.ShowAsync(() => runner.RunAsync(items, cancellationToken)).ConfigureAwait(false);
         }
         catch (BatchJournalException ex)
