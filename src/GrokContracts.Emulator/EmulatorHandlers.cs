@@ -13,6 +13,7 @@ using System.Threading.Tasks;
 using GrokContracts.Spec;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokContracts.Emulator;
 
@@ -178,8 +179,16 @@ internal sealed class EmulatorHandlers
             context.Items[TaskKey] = task.Id;
             if (options.SubmitDelay > TimeSpan.Zero)
             {
-                // Not RequestAborted: the task exists whether or not the client is still there to hear about it.
-                await Task.Delay(options.SubmitDelay, options.TimeProvider, CancellationToken.None).ConfigureAwait(false);
+                // Not RequestAborted: the task exists whether or not the client is still there to hear about it. A stopping
+                // emulator answers at once rather than holding its shutdown.
+                var stopping = context.RequestServices.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+                try
+                {
+                    await Task.Delay(options.SubmitDelay, options.TimeProvider, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
             }
 
             await WriteJsonAsync(context, 200, writer => WriteEnvelope(writer, task, now), null).ConfigureAwait(false);
