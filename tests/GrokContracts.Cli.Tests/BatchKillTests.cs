@@ -47,13 +47,7 @@ public sealed class BatchKillTests : IAsyncLifetime
         Assert.Equal(Lines, emulator.Tasks.Count);
         Assert.Empty(Directory.GetFiles(outDir, "*.mp4"));
 
-        var rerun = await Tool.RunAsync(BatchArgs());
-
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
-        Assert.Equal(Lines, emulator.Tasks.Count);
-        Assert.Equal(Lines, emulator.SubmitRequestCount);
-        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
-        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+        await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
     }
 
     [Fact]
@@ -70,13 +64,7 @@ public sealed class BatchKillTests : IAsyncLifetime
 
         Assert.Equal(Lines, emulator.Tasks.Count);
 
-        var rerun = await Tool.RunAsync(BatchArgs());
-
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
-        Assert.Equal(Lines, emulator.Tasks.Count);
-        Assert.Equal(Lines, emulator.SubmitRequestCount);
-        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
-        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+        await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
     }
 
     [Fact]
@@ -127,6 +115,17 @@ public sealed class BatchKillTests : IAsyncLifetime
         Assert.Equal(Lines, emulator.SubmitRequestCount);
     }
 
+    private async Task RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync()
+    {
+        var rerun = await Tool.RunAsync(BatchArgs());
+
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(Lines, emulator.Tasks.Count);
+        Assert.Equal(Lines, emulator.SubmitRequestCount);
+        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
+        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, Tool tool)
     {
         for (var i = 0; i < 600 && !condition(); i++)
@@ -159,21 +158,7 @@ public sealed class BatchKillTests : IAsyncLifetime
 
         public static Tool Start(string[] args)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Path.GetTempPath(),
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "grok-contracts.dll"));
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var process = new Process { StartInfo = start };
+            var process = new Process { StartInfo = ProcessTests.StartInfo(args) };
             var tool = new Tool(process);
             process.ErrorDataReceived += (_, e) =>
             {

@@ -96,7 +96,7 @@ internal static class BatchCommand
         }
 
         var outputDirectory = FullPath(args.OutDir, "--out-dir");
-        var reportPath = args.Report is null ? null : CheckReportPath(args.Report);
+        var reportPath = args.Report is null ? null : TaskSession.CheckOutputPath(args.Report, "--report", "the report file");
         var channels = valid.Select(l => l.Request!.Channel).Distinct().ToList();
         using var client = session.CreateClient(context, parseResult, channels[0]);
         foreach (var other in channels.Skip(1))
@@ -252,23 +252,6 @@ internal static class BatchCommand
         {
             throw new CliUsageException($"{option}: '{path}' is not a valid path", ex);
         }
-    }
-
-    private static string CheckReportPath(string path)
-    {
-        var full = FullPath(path, "--report");
-        if (Directory.Exists(full))
-        {
-            throw new CliUsageException($"--report: '{path}' is a directory; name the report file");
-        }
-
-        var directory = Path.GetDirectoryName(full);
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new CliUsageException($"--report: directory '{directory}' does not exist");
-        }
-
-        return full;
     }
 
     private sealed record BatchArguments(string Jobs, string OutDir, int Concurrency, string? Journal, bool DryRun, decimal? UsdPerSecond, bool ResubmitUnknown, bool SkipInvalid, string? Report);
