@@ -78,12 +78,13 @@ public static class CliApp
     /// <summary>The command tree (exposed for tests of the help text and parsing).</summary>
     internal static RootCommand BuildRootCommand(CliContext context)
     {
-        var root = new RootCommand("Contract tools for AI video channels described by contract specs (the reAPI Grok Imagine channels are shipped): check payloads, run the local emulator, submit requests and resume tasks, validate and diff specs.")
+        var root = new RootCommand("Contract tools for AI video channels described by contract specs (the reAPI Grok Imagine channels are shipped): check payloads, run the local emulator, submit requests and resume tasks, run batches, validate and diff specs.")
         {
             CheckCommand.Create(context),
             ServeCommand.Create(context),
             SubmitCommand.Create(context),
             TaskCommand.Create(context),
+            BatchCommand.Create(context),
             SpecCommands.Create(context),
         };
         return root;

@@ -13,6 +13,7 @@ using System.Threading.Tasks;
 using GrokContracts.Spec;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrokContracts.Emulator;
 
@@ -23,6 +24,9 @@ namespace GrokContracts.Emulator;
 internal sealed class EmulatorHandlers
 {
     private const int MaxBodyBytes = 1024 * 1024;
+    private const string KindKey = "grok-contracts.kind";
+    private const string TaskKey = "grok-contracts.task";
+    private const string DroppedKey = "grok-contracts.dropped";
     private const long MaxDrainBytes = 64L * 1024 * 1024;
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
@@ -54,18 +58,43 @@ internal sealed class EmulatorHandlers
 
     private DateTimeOffset Now => options.TimeProvider.GetUtcNow();
 
-    /// <summary>Every request: routed by the loaded specs' endpoints, not by ASP.NET route templates.</summary>
-    public Task HandleAsync(HttpContext context)
+    /// <summary>Every request, logged to <see cref="ReapiEmulatorOptions.RequestLog"/> once answered.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await RouteAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (options.RequestLog is { } log)
+            {
+                var request = context.Request;
+                var status = context.Items.ContainsKey(DroppedKey) ? 0 : context.Response.StatusCode;
+                var kind = context.Items.TryGetValue(KindKey, out var k) ? (string)k! : "other";
+                var taskId = context.Items.TryGetValue(TaskKey, out var id) ? (string?)id : null;
+                log(new EmulatorRequest(request.Method, (request.Path.Value ?? string.Empty) + request.QueryString.Value, status, taskId, kind));
+            }
+        }
+    }
+
+    /// <summary>Routes a request by the loaded specs' endpoints, not by ASP.NET route templates.</summary>
+    private Task RouteAsync(HttpContext context)
     {
         var request = context.Request;
         var route = routes.Match(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty);
         switch (route.Kind)
         {
             case RouteKind.Submit:
+                context.Items[KindKey] = "submit";
                 return SubmitAsync(context, route.Channels);
             case RouteKind.Poll:
+                context.Items[KindKey] = "poll";
+                context.Items[TaskKey] = route.Id ?? request.Query["id"].ToString();
                 return PollAsync(context, route.Channels, route.Id ?? request.Query["id"].ToString());
             case RouteKind.Media:
+                context.Items[KindKey] = "media";
+                context.Items[TaskKey] = route.Id;
                 return MediaAsync(context, route.Id);
             case RouteKind.MethodNotAllowed:
                 context.Response.Headers.Allow = string.Join(", ", route.AllowedMethods);
@@ -147,6 +176,21 @@ internal sealed class EmulatorHandlers
             var delay = options.CompletionDelay > TimeSpan.Zero ? options.CompletionDelay : TimeSpan.Zero;
             var task = new EmulatedTask("task_" + Guid.NewGuid().ToString("N"), channel, now, now + delay, willFail, Encoding.UTF8.GetString(body), EmulatedVideo.For(channel.Contract, root));
             Tasks[task.Id] = task;
+            context.Items[TaskKey] = task.Id;
+            if (options.SubmitDelay > TimeSpan.Zero)
+            {
+                // Not RequestAborted: the task exists whether or not the client is still there to hear about it. A stopping
+                // emulator answers at once rather than holding its shutdown.
+                var stopping = context.RequestServices.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+                try
+                {
+                    await Task.Delay(options.SubmitDelay, options.TimeProvider, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+            }
+
             await WriteJsonAsync(context, 200, writer => WriteEnvelope(writer, task, now), null).ConfigureAwait(false);
         }
     }
@@ -286,6 +330,7 @@ internal sealed class EmulatorHandlers
     {
         if (fault.DropConnection)
         {
+            context.Items[DroppedKey] = true;
             context.Abort();
             return;
         }

@@ -43,6 +43,19 @@ public sealed class ReapiEmulatorOptions
     /// <summary>Make every task fail once due.</summary>
     public bool FailAllTasks { get; set; }
 
+    /// <summary>
+    /// How long an accepted submit takes to answer: the task exists (and would bill) from the moment the body is accepted,
+    /// so a client that dies meanwhile has an unknown outcome, as with a slow gateway (default zero). Read per request:
+    /// changing it on a running emulator takes effect on the next submit.
+    /// </summary>
+    public TimeSpan SubmitDelay { get; set; }
+
+    /// <summary>
+    /// Called once per request after it is answered (null, the default, logs nothing). <c>grok-contracts serve</c>
+    /// writes each as a line to stderr. Called on the server's threads, possibly at the same time.
+    /// </summary>
+    public System.Action<EmulatorRequest>? RequestLog { get; set; }
+
     /// <summary>Where the emulator logs (nothing by default).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -32,7 +32,8 @@ public sealed class ProcessTests
         Assert.Contains("breaking: audio: parameter removed (requests and code that set it break)", run.OutLines);
     }
 
-    private static async Task<CliRun> RunAsync(string stdin, params string[] args)
+    /// <summary>How to start the built tool with <paramref name="args"/>, every standard stream redirected (shared with the batch kill tests).</summary>
+    internal static ProcessStartInfo StartInfo(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,7 +49,12 @@ public sealed class ProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static async Task<CliRun> RunAsync(string stdin, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(stdin);

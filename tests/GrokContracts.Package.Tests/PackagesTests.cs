@@ -29,6 +29,7 @@ public sealed class PackagesTests(PackedFeed feed)
         var client = Dependencies("GrokContracts.Client");
         Assert.Contains(client, d => d.Id == "GrokContracts" && d.Exclude is null);          // analyzers and buildTransitive flow
         Assert.Contains(client, d => d.Id == "Microsoft.Extensions.Http.Resilience");
+        Assert.Contains(client, d => d.Id == "Microsoft.Data.Sqlite");                       // the batch journal
         Assert.DoesNotContain(Dependencies("GrokContracts"), d => d.Id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
         Assert.DoesNotContain(Dependencies("GrokContracts.Emulator"), d => d.Id.StartsWith("GrokContracts", StringComparison.Ordinal));
 

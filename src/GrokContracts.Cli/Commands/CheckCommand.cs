@@ -89,28 +89,39 @@ internal static class CheckCommand
         return ExitCodes.Failure;
     }
 
-    private static Contract ResolveContract(ContractCatalog catalog, PayloadObject body, string where)
+    private static Contract ResolveContract(ContractCatalog catalog, PayloadObject body, string where) =>
+        FindContract(catalog, body, out var problem) ?? throw new CliUsageException(where + problem);
+
+    /// <summary>
+    /// The contract the body's <c>model</c> names, or null with <paramref name="problem"/> saying why, worded to follow
+    /// the name of the input (<c>" has no \"model\": …"</c>, <c>": unknown model 'x' (did you mean …?)"</c>).
+    /// </summary>
+    internal static Contract? FindContract(ContractCatalog catalog, PayloadObject body, out string problem)
     {
         var known = string.Join(", ", catalog.Contracts.Select(c => c.ModelId));
         var model = body.Find(ContractRules.ModelProperty)?.Value;
         if (model is null or PayloadNull)
         {
-            throw new CliUsageException($"{where} has no \"model\": nothing says which contract applies (known models: {known})");
+            problem = $" has no \"model\": nothing says which contract applies (known models: {known})";
+            return null;
         }
 
         if (model is not PayloadString modelId)
         {
-            throw new CliUsageException($"{where}: \"model\" must be a string (known models: {known})");
+            problem = $": \"model\" must be a string (known models: {known})";
+            return null;
         }
 
         if (catalog.TryGet(modelId.Value, out var contract))
         {
+            problem = string.Empty;
             return contract;
         }
 
         var closest = catalog.FindClosestModelId(modelId.Value);
         var hint = closest is null ? $"known models: {known}" : $"did you mean '{closest}'?";
-        throw new CliUsageException($"{where}: unknown model '{modelId.Value}' ({hint})");
+        problem = $": unknown model '{modelId.Value}' ({hint})";
+        return null;
     }
 
     private static (int Line, int Column) LineColumn(string text, int offset)

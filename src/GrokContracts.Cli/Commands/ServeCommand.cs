@@ -9,7 +9,9 @@ namespace GrokContracts.Cli.Commands;
 
 /// <summary>
 /// <c>serve</c>: runs the local emulator on 127.0.0.1 until Ctrl+C. The first line on stdout is its base URL (so a
-/// script can read it); the rest goes to stderr.
+/// script can read it); the rest goes to stderr, including one line per request answered
+/// (<c>&lt;METHOD&gt; &lt;path&gt; -&gt; &lt;status&gt;</c>, plus the task id of an accepted submit), so a user or a test
+/// sees exactly how many submits a program made.
 /// </summary>
 internal static class ServeCommand
 {
@@ -26,6 +28,11 @@ internal static class ServeCommand
             0,
             MaxDelaySeconds,
             positive: false);
+        var submitDelay = OptionValues.Seconds(
+            new Option<double?>("--submit-delay") { Description = "Seconds an accepted submit takes to answer; its task exists from the start, as behind a slow gateway (default 0).", HelpName = "seconds" },
+            0,
+            MaxDelaySeconds,
+            positive: false);
         var apiKey = new Option<string>("--api-key")
         {
             Description = "Accept only this bearer token (default: any non-empty token).",
@@ -34,23 +41,39 @@ internal static class ServeCommand
         var spec = CheckCommand.SpecOption();
         var command = new Command("serve", "Run the local emulator of every loaded spec's endpoints on 127.0.0.1 until Ctrl+C.")
         {
-            port, delay, apiKey, spec,
+            port, delay, submitDelay, apiKey, spec,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             context,
             parseResult.GetValue(port),
             TimeSpan.FromSeconds(parseResult.GetValue(delay) ?? 5),
+            TimeSpan.FromSeconds(parseResult.GetValue(submitDelay) ?? 0),
             parseResult.GetValue(apiKey),
             parseResult.GetValue(spec) ?? [],
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, int port, TimeSpan delay, string? apiKey, string[] specPaths, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, int port, TimeSpan delay, TimeSpan submitDelay, string? apiKey, string[] specPaths, CancellationToken cancellationToken)
     {
         // Check the user's specs here, so a broken one is a one-line usage error rather than the emulator's exception.
         Specs.SpecSources.LoadCatalog(specPaths, context.Environment);
-        var options = new ReapiEmulatorOptions { Port = port, CompletionDelay = delay, ApiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey };
+        var log = new object();
+        var options = new ReapiEmulatorOptions
+        {
+            Port = port,
+            CompletionDelay = delay,
+            SubmitDelay = submitDelay,
+            ApiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey,
+            RequestLog = request =>
+            {
+                lock (log)
+                {
+                    context.Error.WriteLine(request.ToString());
+                    context.Error.Flush();
+                }
+            },
+        };
         foreach (var path in specPaths)
         {
             options.SpecPaths.Add(Path.GetFullPath(path));

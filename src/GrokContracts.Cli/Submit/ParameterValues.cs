@@ -35,9 +35,14 @@ internal sealed class ParameterValues
             throw new CliUsageException($"--set: '{assignment}' is not name=value");
         }
 
-        var name = assignment[..equals];
-        var parameter = contract.FindParameter(name) ?? throw Unknown("--set " + name, name);
-        Add(parameter, assignment[(equals + 1)..], "--set " + name);
+        Set(assignment[..equals], assignment[(equals + 1)..], "--set " + assignment[..equals]);
+    }
+
+    /// <summary>Adds one value of the parameter <paramref name="name"/>; <paramref name="source"/> names where it came from in errors.</summary>
+    public void Set(string name, string value, string source)
+    {
+        var parameter = contract.FindParameter(name) ?? throw Unknown(source, name);
+        Add(parameter, value, source);
     }
 
     /// <summary>Reads the flags System.CommandLine left unmatched: each must be a parameter flag of the contract.</summary>

@@ -48,12 +48,31 @@ internal sealed class SessionOptions
         }
     }
 
+    /// <summary>The options of a command that talks to any loaded channel without choosing one (<c>batch</c>): specs, where to send, how to wait.</summary>
+    public void AddConnectionTo(Command command)
+    {
+        foreach (var option in new Option[] { Spec, BaseUrl, ApiKey, PollInterval, Timeout })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The shipped contracts plus the <c>--spec</c> files, and the parse results of those files (each parsed once).</summary>
+    public (ContractCatalog Catalog, IReadOnlyList<SpecParseResult> UserSpecs) LoadCatalog(ParseResult parseResult, CliEnvironment environment)
+    {
+        var parsed = (parseResult.GetValue(Spec) ?? []).Select(path => SpecSources.ParseFile(path, environment)).ToList();
+        return (SpecSources.LoadCatalog(parsed), parsed);
+    }
+
+    /// <summary>The schedule a channel's tasks are polled on: the channel's, unless <c>--poll-interval</c>/<c>--timeout</c> say otherwise.</summary>
+    public PollingSchedule? ScheduleFor(ParseResult parseResult, ChannelDescriptor channel) =>
+        TaskSession.Schedule(channel, parseResult.GetValue(PollInterval), parseResult.GetValue(Timeout));
+
     /// <summary>The loaded catalog and the contract <c>--model</c> chooses.</summary>
     public (ContractCatalog Catalog, Contract Contract) Resolve(ParseResult parseResult, CliEnvironment environment)
     {
         var specPaths = parseResult.GetValue(Spec) ?? [];
-        var parsed = specPaths.Select(path => SpecSources.ParseFile(path, environment)).ToList();
-        var catalog = SpecSources.LoadCatalog(parsed);
+        var (catalog, parsed) = LoadCatalog(parseResult, environment);
         var fromFiles = parsed
             .Where(r => r.Contract is not null)
             .Select(r => r.Contract!.ModelId)
@@ -71,5 +90,5 @@ internal sealed class SessionOptions
             channel,
             parseResult.GetValue(BaseUrl),
             parseResult.GetValue(ApiKey),
-            TaskSession.Schedule(channel, parseResult.GetValue(PollInterval), parseResult.GetValue(Timeout)));
+            ScheduleFor(parseResult, channel));
 }

@@ -171,8 +171,8 @@ internal static class TaskSession
         return await FinishAsync(context, client, task, outPath, outText, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The full path of <c>--out</c>, checked before anything is sent (every accepted submit bills).</summary>
-    public static string CheckOutputPath(string path)
+    /// <summary>The full path of an output file option (<c>--out</c>, <c>--report</c>), checked before anything is sent (every accepted submit bills).</summary>
+    public static string CheckOutputPath(string path, string option = "--out", string what = "the video file")
     {
         string full;
         try
@@ -181,18 +181,18 @@ internal static class TaskSession
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new CliUsageException($"--out: '{path}' is not a valid path", ex);
+            throw new CliUsageException($"{option}: '{path}' is not a valid path", ex);
         }
 
         if (Directory.Exists(full))
         {
-            throw new CliUsageException($"--out: '{path}' is a directory; name the video file");
+            throw new CliUsageException($"{option}: '{path}' is a directory; name {what}");
         }
 
         var directory = Path.GetDirectoryName(full);
         if (directory is not null && !Directory.Exists(directory))
         {
-            throw new CliUsageException($"--out: directory '{directory}' does not exist");
+            throw new CliUsageException($"{option}: directory '{directory}' does not exist");
         }
 
         return full;

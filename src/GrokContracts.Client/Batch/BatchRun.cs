@@ -1,0 +1,499 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using GrokContracts.Internal;
+
+namespace GrokContracts;
+
+/// <summary>One run of a <see cref="BatchRunner"/>: the lines' current entries and the steps each line goes through.</summary>
+internal sealed class BatchRun
+{
+    private readonly IGrokContractsClient client;
+    private readonly IBatchJournal journal;
+    private readonly BatchRunnerOptions options;
+    private readonly IReadOnlyList<BatchItem> items;
+    private readonly string[] paths;
+    private readonly object gate = new();
+    private readonly TimeProvider time;
+    private readonly long started;
+    private BatchJournalEntry[] entries = [];
+    private DateTimeOffset submitsNotBefore = DateTimeOffset.MinValue;
+    private volatile string? stopReason;
+
+    public BatchRun(IGrokContractsClient client, IBatchJournal journal, BatchRunnerOptions options, IReadOnlyList<BatchItem> items, string[] paths)
+    {
+        this.client = client;
+        this.journal = journal;
+        this.options = options;
+        this.items = items;
+        this.paths = paths;
+        time = options.TimeProvider ?? TimeProvider.System;
+        started = time.GetTimestamp();
+    }
+
+    private enum Step
+    {
+        Done,
+        Submit,
+        Resume,
+    }
+
+    public async Task<BatchResult> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        entries = journal.Open(items).ToArray();
+        if (entries.Length != items.Count)
+        {
+            throw new InvalidOperationException("The journal returned " + entries.Length.ToString(CultureInfo.InvariantCulture) + " entries for " + items.Count.ToString(CultureInfo.InvariantCulture) + " items.");
+        }
+
+        lock (gate)
+        {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                Report(entries[i], null);
+            }
+        }
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].State == BatchLineState.Submitting)
+            {
+                // The run that sent it died before recording an answer: the task may exist, and bill.
+                Record(i, entries[i] with { State = BatchLineState.Unknown, Note = "a submit was in flight when an earlier run stopped; the task may exist and bill" });
+            }
+        }
+
+        // Lines already paid for go first; then lines never sent, in input order.
+        var order = Enumerable.Range(0, entries.Length).Where(i => StepOf(i) == Step.Resume)
+            .Concat(Enumerable.Range(0, entries.Length).Where(i => StepOf(i) == Step.Submit))
+            .ToList();
+        using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        var running = new List<Task>();
+        foreach (var index in order)
+        {
+            try
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (stopReason is not null && StepOf(index) == Step.Submit)
+            {
+                slots.Release();
+                break;
+            }
+
+            running.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await ProcessAsync(index, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                },
+                CancellationToken.None));
+        }
+
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (BatchJournalException)
+        {
+            // The journal cannot record what happened: nothing else may be sent. The first such error is the answer.
+            throw running.Select(t => t.Exception?.InnerException).OfType<BatchJournalException>().First();
+        }
+
+        lock (gate)
+        {
+            return new BatchResult(entries.ToArray(), Counts(), stopReason, cancellationToken.IsCancellationRequested, time.GetElapsedTime(started));
+        }
+    }
+
+    private Step StepOf(int index)
+    {
+        var entry = entries[index];
+        return entry.State switch
+        {
+            BatchLineState.Validated => Step.Submit,
+            BatchLineState.Unknown or BatchLineState.Submitting => options.ResubmitUnknown ? Step.Submit : Step.Done,
+            BatchLineState.Failed => Step.Done,
+            BatchLineState.Downloaded => IsOnDisk(entry) ? Step.Done : Step.Resume,
+            _ => Step.Resume,
+        };
+    }
+
+    private static bool IsOnDisk(BatchJournalEntry entry)
+    {
+        try
+        {
+            return entry.Path is not null && File.Exists(entry.Path) && new FileInfo(entry.Path).Length == entry.Size;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ProcessAsync(int index, CancellationToken cancellationToken)
+    {
+        VideoTask? submitted = null;
+        if (StepOf(index) == Step.Submit)
+        {
+            submitted = await SubmitAsync(index, cancellationToken).ConfigureAwait(false);
+            if (submitted is null)
+            {
+                return;
+            }
+        }
+
+        var completed = await WaitAsync(index, submitted, cancellationToken).ConfigureAwait(false);
+        if (completed is not null)
+        {
+            await DownloadAsync(index, completed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Offers the line to the API until it is accepted, refused for good, or its outcome is unknown.</summary>
+    private async Task<VideoTask?> SubmitAsync(int index, CancellationToken cancellationToken)
+    {
+        var request = items[index].Request;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!await WaitForSubmitSlotAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var before = Record(index, entries[index] with
+            {
+                State = BatchLineState.Submitting,
+                SubmitAttempts = entries[index].SubmitAttempts + 1,
+                ErrorCode = null,
+                ErrorMessage = null,
+                Note = null,
+            });
+            try
+            {
+                // Not the caller's token: a submit in flight is let finish, so its answer is journaled, not lost.
+                var task = await client.SubmitAsync(request, CancellationToken.None).ConfigureAwait(false);
+                Record(index, before with { State = BatchLineState.Submitted, TaskId = task.Id });
+                return task;
+            }
+            catch (ReapiRateLimitedException ex)
+            {
+                var pause = Clamp(ex.RetryAfter ?? options.DefaultRetryAfter);
+                PauseSubmits(pause);
+                if (!NotAccepted(index, before, ex, attempt, "retrying after " + Seconds(pause)))
+                {
+                    return null;
+                }
+            }
+            catch (ReapiException ex) when (ex is ReapiAuthenticationException or ReapiInsufficientCreditException)
+            {
+                var reason = ex is ReapiAuthenticationException
+                    ? "the API refused the key (HTTP " + Status(ex) + "): " + OneLine(ex.Message)
+                    : "the account has not enough credit (HTTP " + Status(ex) + "): " + OneLine(ex.Message);
+                Record(index, before with { State = BatchLineState.Validated, Note = "not accepted: " + reason });
+                Stop(reason);
+                return null;
+            }
+            catch (ReapiValidationException ex)
+            {
+                Record(index, before with { State = BatchLineState.Failed, ErrorCode = ex.Code, ErrorMessage = OneLine(ex.Message), Note = "rejected by the API (HTTP 400, not billed)" });
+                return null;
+            }
+            catch (ContractValidationException ex)
+            {
+                Record(index, before with { State = BatchLineState.Failed, ErrorCode = ex.Code, ErrorMessage = OneLine(ex.Message), Note = "breaks its contract; not sent" });
+                return null;
+            }
+            catch (SubmitOutcomeUnknownException ex)
+            {
+                Record(index, before with { State = BatchLineState.Unknown, Note = OneLine(ex.Message) });
+                return null;
+            }
+            catch (ReapiException ex) when (ex is ReapiServerException or ReapiConnectionException)
+            {
+                // The API's own 5xx envelope, or a connection refused before anything left: not accepted, not billed.
+                var pause = Clamp(TimeSpan.FromTicks(options.DefaultRetryAfter.Ticks * (1L << Math.Min(attempt - 1, 10))));
+                if (!NotAccepted(index, before, ex, attempt, "retrying after " + Seconds(pause)))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    await TimeProviderDelay.Delay(time, pause, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+            }
+            catch (ReapiProtocolException ex)
+            {
+                Record(index, before with { State = BatchLineState.Unknown, Note = "the answer could not be read: " + OneLine(ex.Message) });
+                return null;
+            }
+            catch (ReapiException ex)
+            {
+                // Another API error status (404, 405, 409, ...): the API answered that it did not take the request.
+                Record(index, before with { State = BatchLineState.Failed, ErrorCode = ex.Code, ErrorMessage = OneLine(ex.Message), Note = "rejected by the API (HTTP " + Status(ex) + ")" });
+                return null;
+            }
+#pragma warning disable CA1031 // Anything else after the POST may have left: the outcome is unknown, and the run goes on.
+            catch (Exception ex) when (ex is not BatchJournalException)
+#pragma warning restore CA1031
+            {
+                Record(index, before with { State = BatchLineState.Unknown, Note = "the submit ended in " + ex.GetType().Name + ": " + OneLine(ex.Message) });
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Journals a submit the API did not accept; false when the line has had its attempts.</summary>
+    private bool NotAccepted(int index, BatchJournalEntry before, ReapiException ex, int attempt, string next)
+    {
+        var what = "not accepted (HTTP " + Status(ex) + (ex.Code is { } code ? ", code " + code.ToString(CultureInfo.InvariantCulture) : string.Empty) + ")";
+        var last = attempt >= options.MaxSubmitAttempts;
+        Record(index, before with
+        {
+            State = BatchLineState.Validated,
+            Note = last ? what + " " + attempt.ToString(CultureInfo.InvariantCulture) + " times; a rerun sends it again" : what + "; " + next,
+        });
+        return !last && stopReason is null;
+    }
+
+    private async Task<bool> WaitForSubmitSlotAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested || stopReason is not null)
+            {
+                return false;
+            }
+
+            TimeSpan wait;
+            lock (gate)
+            {
+                wait = submitsNotBefore - time.GetUtcNow();
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return true;
+            }
+
+            try
+            {
+                await TimeProviderDelay.Delay(time, wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    private void PauseSubmits(TimeSpan pause)
+    {
+        lock (gate)
+        {
+            var until = time.GetUtcNow() + pause;
+            if (until > submitsNotBefore)
+            {
+                submitsNotBefore = until;
+            }
+        }
+    }
+
+    /// <summary>Polls the line's task until it ends; the succeeded task, or null (failed, still running, interrupted).</summary>
+    private async Task<VideoTask?> WaitAsync(int index, VideoTask? submitted, CancellationToken cancellationToken)
+    {
+        var entry = entries[index];
+        var channel = items[index].Request.Channel;
+        var schedule = options.ScheduleFor?.Invoke(channel);
+        VideoTask task;
+        try
+        {
+            task = submitted is not null
+                ? await client.WaitForCompletionAsync(submitted, schedule, null, cancellationToken).ConfigureAwait(false)
+                : await client.WaitForCompletionAsync(channel, entry.TaskId ?? string.Empty, schedule, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskFailedException ex)
+        {
+            var refunded = channel.Pricing?.RefundsFailed == true;
+            Record(index, entries[index] with
+            {
+                State = BatchLineState.Failed,
+                ErrorCode = ex.Task.Error?.Code,
+                ErrorMessage = ex.ErrorMessage,
+                Note = "task failed ('" + ex.Task.Status + "')" + (refunded ? "; refunded" : "; the channel does not refund failed tasks"),
+            });
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (TaskWaitTimeoutException ex)
+        {
+            Record(index, entries[index] with { Note = "still '" + ex.LastSeen.Status + "' after " + Seconds(ex.Waited) + "; a rerun polls it again" });
+            return null;
+        }
+        catch (ReapiAuthenticationException ex)
+        {
+            var reason = "the API refused the key while polling (HTTP " + Status(ex) + "): " + OneLine(ex.Message);
+            Record(index, entries[index] with { Note = reason });
+            Stop(reason);
+            return null;
+        }
+        catch (Exception ex) when (ex is ReapiException or ArgumentException)
+        {
+            Record(index, entries[index] with { Note = "polling failed: " + OneLine(ex.Message) + "; a rerun polls it again" });
+            return null;
+        }
+
+        if (task.Output is not { VideoUrls.Count: > 0 } output)
+        {
+            Record(index, entries[index] with { State = BatchLineState.Failed, Note = "the task succeeded ('" + task.Status + "') without a video URL" });
+            return null;
+        }
+
+        Record(index, entries[index] with { State = BatchLineState.Completed, VideoUrl = output.VideoUrls[0], Note = null });
+        return task;
+    }
+
+    /// <summary>Downloads the video to a <c>.part</c> file, hashes it and moves it into place.</summary>
+    private async Task DownloadAsync(int index, VideoTask task, CancellationToken cancellationToken)
+    {
+        var path = paths[index];
+        var partial = path + ".part";
+        var url = task.Output!.VideoUrls[0];
+        var before = Record(index, entries[index] with { State = BatchLineState.Downloading, Path = path, Size = null, Sha256 = null });
+        try
+        {
+            DeleteIfPresent(partial);
+            using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await client.DownloadAsync(url, file, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+            }
+
+            var (size, sha256) = Measure(partial);
+            DeleteIfPresent(path);
+            File.Move(partial, path);
+            Record(index, before with { State = BatchLineState.Downloaded, Size = size, Sha256 = sha256, Note = null });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            DeleteIfPresent(partial);
+            Record(index, before with { State = BatchLineState.Completed, Note = "download interrupted; a rerun downloads it" });
+        }
+        catch (Exception ex) when (ex is ReapiException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            DeleteIfPresent(partial);
+            Record(index, before with { State = BatchLineState.Completed, Note = "download failed: " + OneLine(ex.Message) + "; a rerun polls for a fresh URL and downloads it" });
+        }
+    }
+
+    private static (long Size, string Sha256) Measure(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+#if NET8_0_OR_GREATER
+        var hash = SHA256.HashData(stream);
+#else
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(stream);
+#endif
+        return (stream.Length, BatchItem.Hex(hash));
+    }
+
+    private static void DeleteIfPresent(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover .part is overwritten by the next attempt.
+        }
+    }
+
+    /// <summary>Journals <paramref name="next"/> as the line's state, then reports it; returns it.</summary>
+    private BatchJournalEntry Record(int index, BatchJournalEntry next)
+    {
+        lock (gate)
+        {
+            journal.Record(next);
+            var previous = entries[index].State;
+            entries[index] = next;
+            Report(next, previous);
+            return next;
+        }
+    }
+
+    private void Report(BatchJournalEntry entry, BatchLineState? previous)
+    {
+        options.Progress?.Report(new BatchEvent(entry, previous, Counts(), time.GetElapsedTime(started)));
+    }
+
+    private BatchCounts Counts()
+    {
+        var byState = new Dictionary<BatchLineState, int>();
+        long accepted = 0;
+        long refunded = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            byState[entry.State] = (byState.TryGetValue(entry.State, out var n) ? n : 0) + 1;
+            if (entry.TaskId is not null && entry.Credits is { } credits)
+            {
+                accepted += credits;
+                if (entry.State == BatchLineState.Failed && items[i].Request.Channel.Pricing?.RefundsFailed == true)
+                {
+                    refunded += credits;
+                }
+            }
+        }
+
+        return new BatchCounts(byState, accepted, refunded, entries.Length);
+    }
+
+    private void Stop(string reason)
+    {
+        lock (gate)
+        {
+            stopReason ??= reason;
+        }
+    }
+
+    private TimeSpan Clamp(TimeSpan pause) =>
+        pause < TimeSpan.Zero ? TimeSpan.Zero : pause > options.MaxRetryAfter ? options.MaxRetryAfter : pause;
+
+    private static string Status(ReapiException ex) =>
+        ex.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no status";
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static string OneLine(string message) =>
+        message.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim();
+}

@@ -1,0 +1,218 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GrokContracts.Emulator;
+
+namespace GrokContracts.Cli.Tests;
+
+/// <summary>
+/// <c>batch</c> in-process against the in-process emulator (over real HTTP on loopback): validation first, dry-run
+/// costs, CSV typing, mixed channels including acme-motion-2 (a spec the CLI was not compiled with), the JSON report,
+/// and journals that must not be used (corrupt, locked, another input).
+/// </summary>
+public sealed class BatchCommandTests : IAsyncLifetime
+{
+    internal static readonly string AcmeSpec = Path.Combine(AppContext.BaseDirectory, "specs", "acme-motion-2.yaml");
+
+    /// <summary>Two lines a channel: official, beta, acme-motion-2.</summary>
+    internal const string MixedJobs =
+        """
+        {"model":"grok-imagine-video-1.5-official","prompt":"a cat","image_urls":["https://example.com/cat.png"],"duration":3}
+        {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/b.png"],"duration":4}
+        {"model":"acme-motion-2","text":"a kite","seconds":2,"style":"clay","frames":["https://example.com/1.png","https://example.com/2.png"]}
+        {"model":"grok-imagine-video-1.5-official","prompt":"a dog","image_urls":["https://example.com/dog.png"],"resolution":"720p","duration":5}
+
+        {"model":"acme-motion-2","text":"a boat","motion":0.25}
+        {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/c.png"]}
+        """;
+
+    private readonly string directory = Files.NewDirectory();
+    private ReapiEmulator emulator = null!;
+
+    public async Task InitializeAsync() =>
+        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { AcmeSpec }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
+
+    public async Task DisposeAsync() => await emulator.DisposeAsync();
+
+    [Fact]
+    public async Task A_mixed_batch_downloads_every_line_once_and_writes_the_report()
+    {
+        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
+        var outDir = Path.Combine(directory, "clips");
+        var report = Path.Combine(directory, "report.json");
+
+        var run = await Batch(jobs, outDir, "--report", report, "--usd-per-second", "0.05");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(6, emulator.Tasks.Count);
+        Assert.Equal(6, emulator.SubmitRequestCount);
+        Assert.Equal(["0001.mp4", "0002.mp4", "0003.mp4", "0004.mp4", "0006.mp4", "0007.mp4"], Directory.GetFiles(outDir, "*.mp4").Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+        Assert.Equal(6, run.OutLines.Count(l => l.Contains(": downloaded task_", StringComparison.Ordinal)));
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("batch: 6 of 6 downloaded", StringComparison.Ordinal));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("allDownloaded").GetBoolean());
+        Assert.Equal(6, root.GetProperty("downloaded").GetInt32());
+
+        // Official 3 s, and 5 s at 720p (x2), and beta 4 s, at 0.05 USD/s and 0.001 USD a credit (beta's line 7 has no
+        // duration and the spec no default: not priced); acme: 2 s clay (x3) and 4 s film at its own 0.02, 0.01 a credit.
+        Assert.Equal(150 + 500 + 200 + 12 + 8, root.GetProperty("creditsSpent").GetInt64());
+        var first = root.GetProperty("items")[0];
+        Assert.Equal(64, first.GetProperty("sha256").GetString()!.Length);
+        Assert.Equal(new FileInfo(Path.Combine(outDir, "0001.mp4")).Length, first.GetProperty("size").GetInt64());
+
+        var again = await Batch(jobs, outDir);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(6, emulator.SubmitRequestCount);
+    }
+
+    [Fact]
+    public async Task Invalid_lines_are_each_reported_with_the_APIs_code_and_nothing_is_sent()
+    {
+        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs + "\n"
+            + """
+              {"model":"grok-imagine-video-1.5-official","prompt":"a cat","image_urls":["https://example.com/cat.png"],"duration":20}
+              {"model":"acme-motion-2","text":"a kite","seconds":20}
+              {"model":"acme-motion-2","text":"a kite","style":"oil"
+              {"model":"sora","prompt":"x"}
+              [1,2]
+              """);
+
+        var run = await Batch(jobs, Path.Combine(directory, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("invalid: line 8: 20003 duration must be 3-15 seconds ($.duration)", run.ErrorLines);
+        Assert.Contains("invalid: line 9: 41003 seconds out of range [2, 12] ($.seconds)", run.ErrorLines);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("invalid: line 10: not valid JSON", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("invalid: line 11: the line: unknown model 'sora'", StringComparison.Ordinal));
+        Assert.Contains("invalid: line 12: not a JSON object (a request body is an object)", run.ErrorLines);
+        Assert.Contains(run.ErrorLines, l => l.Contains("5 of 11 lines are invalid; nothing was sent", StringComparison.Ordinal));
+        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.False(File.Exists(Path.Combine(directory, "out", ".batch.db")));
+    }
+
+    [Fact]
+    public async Task Skip_invalid_runs_the_valid_lines_and_exits_1()
+    {
+        var jobs = Files.Write(directory, "jobs.jsonl", """
+            {"model":"acme-motion-2","text":"a kite"}
+            {"model":"acme-motion-2","text":""}
+            """);
+
+        var run = await Batch(jobs, Path.Combine(directory, "out"), "--skip-invalid");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("invalid: line 2: 41001 text missing ($.text)", run.ErrorLines);
+        Assert.Single(emulator.Tasks);
+        Assert.True(File.Exists(Path.Combine(directory, "out", "0001.mp4")));
+    }
+
+    [Fact]
+    public async Task A_CSV_is_typed_by_each_lines_spec_and_dry_run_prints_costs_and_sends_nothing()
+    {
+        var jobs = Files.Write(directory, "jobs.csv", """
+            model,prompt,text,image_urls,frames,frames,duration,seconds,style,resolution,loop
+            grok-imagine-video-1.5-official,"a cat, sitting",,https://example.com/cat.png,,,6,,,720p,
+            acme-motion-2,,"a kite",,https://example.com/1.png;https://example.com/2.png,https://example.com/3.png,,5,anime,,true
+            acme-motion-2,,"a boat",,,,,six,,,
+            """);
+
+        var dry = await Batch(jobs, Path.Combine(directory, "out"), "--dry-run", "--usd-per-second", "0.05", "--skip-invalid");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("invalid: line 4: 41002 seconds has the wrong type, expected integer ($.seconds)", dry.ErrorLines);
+        Assert.Contains(dry.OutLines, l => l.StartsWith("2  grok-imagine-video-1.5-official", StringComparison.Ordinal) && l.EndsWith("6         600        0.60", StringComparison.Ordinal));
+        Assert.Contains(dry.OutLines, l => l.StartsWith("3  acme-motion-2", StringComparison.Ordinal) && l.EndsWith("5          15        0.15", StringComparison.Ordinal));
+        Assert.Contains("total: 2 lines, 615 credits (0.75 USD)", dry.OutLines);
+        Assert.Equal(0, emulator.SubmitRequestCount);
+
+        var strict = await Batch(jobs, Path.Combine(directory, "out"), "--dry-run");
+        Assert.Equal(2, strict.ExitCode);
+
+        var fixedJobs = Files.Write(directory, "fixed.csv", File.ReadAllText(jobs).Replace(",six,", ",7,", StringComparison.Ordinal));
+        var run = await Batch(fixedJobs, Path.Combine(directory, "out"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var acme = emulator.Tasks.Single(t => t.Model == "acme-motion-2" && t.RequestBody.Contains("a kite", StringComparison.Ordinal));
+        using var body = JsonDocument.Parse(acme.RequestBody);
+        Assert.Equal(3, body.RootElement.GetProperty("frames").GetArrayLength());
+        Assert.Equal(JsonValueKind.True, body.RootElement.GetProperty("loop").ValueKind);
+        Assert.Equal(5, body.RootElement.GetProperty("seconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_corrupt_journal_is_one_line_and_exit_2_and_is_left_as_it_was()
+    {
+        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
+        var outDir = Directory.CreateDirectory(Path.Combine(directory, "out")).FullName;
+        var journal = Path.Combine(outDir, ".batch.db");
+        var garbage = Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray();
+        File.WriteAllBytes(journal, garbage);
+
+        var run = await Batch(jobs, outDir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is not a readable batch journal", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(garbage, File.ReadAllBytes(journal));
+        Assert.Equal(0, emulator.SubmitRequestCount);
+    }
+
+    [Fact]
+    public async Task A_journal_locked_by_another_run_is_one_line_and_exit_2()
+    {
+        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
+        var journal = Path.Combine(directory, "shared.db");
+        using var held = new SqliteBatchJournal(journal);
+
+        var run = await Batch(jobs, Path.Combine(directory, "out"), "--journal", journal);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is locked by another run", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, emulator.SubmitRequestCount);
+    }
+
+    [Fact]
+    public async Task A_journal_from_another_input_is_one_line_and_exit_2()
+    {
+        var outDir = Path.Combine(directory, "out");
+        var first = await Batch(Files.Write(directory, "a.jsonl", MixedJobs), outDir);
+        Assert.Equal(0, first.ExitCode);
+
+        var edited = Files.Write(directory, "b.jsonl", MixedJobs.Replace("a kite", "a red kite", StringComparison.Ordinal));
+        var run = await Batch(edited, outDir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("was written for another input: line 3 (0003) differs", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(6, emulator.SubmitRequestCount);
+    }
+
+    [Fact]
+    public async Task Serve_logs_one_line_per_request_so_the_submits_a_batch_made_can_be_counted()
+    {
+        using var stop = new CancellationTokenSource(Cli.Timeout * 2);
+        var serveOut = new StringWriter();
+        var serveErr = new StringWriter();
+        using var syncOut = TextWriter.Synchronized(serveOut);
+        using var syncErr = TextWriter.Synchronized(serveErr);
+        var serving = CliApp.RunAsync(["serve", "--port", "0", "--delay", "0.2", "--spec", AcmeSpec], syncOut, syncErr, new CliEnvironment(), stop.Token);
+        var url = await ServeCommandTests.WaitForFirstLineAsync(syncOut, serveOut, serving);
+
+        var run = await Cli.RunAsync("batch", Files.Write(directory, "jobs.jsonl", MixedJobs), "--out-dir", Path.Combine(directory, "out"), "--spec", AcmeSpec, "--base-url", url, "--poll-interval", "0.1");
+        await stop.CancelAsync();
+        Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var log = serveErr.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        var submits = log.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(POST /api/v1/videos/generations|PUT /v2/motion/jobs) -> 200 task_[0-9a-f]{32}$")).ToList();
+        Assert.Equal(6, submits.Count);
+        Assert.Equal(6, log.Count(l => l.StartsWith("GET /media/tasks/", StringComparison.Ordinal) && l.EndsWith("-> 200", StringComparison.Ordinal)));
+        Assert.Contains(log, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^GET /v2/motion/jobs/task_[0-9a-f]{32}/state -> 200$"));
+    }
+
+    private Task<CliRun> Batch(string jobs, string outDir, params string[] more) =>
+        Cli.RunAsync(["batch", jobs, "--out-dir", outDir, "--spec", AcmeSpec, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--concurrency", "8", .. more], stdin: null);
+}

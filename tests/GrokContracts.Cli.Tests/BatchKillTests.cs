@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using GrokContracts.Emulator;
+
+namespace GrokContracts.Cli.Tests;
+
+/// <summary>
+/// The acceptance tests of the batch journal: the real <c>grok-contracts</c> process killed with SIGKILL (no chance to
+/// clean up) while it waits for tasks, and while submits are in flight, then rerun. The emulator counts the accepted
+/// submits (tasks created): never more than the lines without <c>--resubmit-unknown</c>. Emulator delays make the kill
+/// windows deterministic; every wait is bounded.
+/// </summary>
+public sealed class BatchKillTests : IAsyncLifetime
+{
+    private const int Lines = 6;
+    private readonly string directory = Files.NewDirectory();
+    private readonly ReapiEmulatorOptions options = new() { SpecPaths = { BatchCommandTests.AcmeSpec } };
+    private ReapiEmulator emulator = null!;
+    private string jobs = null!;
+    private string outDir = null!;
+
+    public async Task InitializeAsync()
+    {
+        emulator = await ReapiEmulator.StartAsync(options);
+        jobs = Files.Write(directory, "jobs.jsonl", BatchCommandTests.MixedJobs);
+        outDir = Path.Combine(directory, "clips");
+    }
+
+    public async Task DisposeAsync() => await emulator.DisposeAsync();
+
+    [Fact]
+    public async Task Killed_while_waiting_then_rerun_every_line_is_downloaded_with_exactly_one_accepted_submit_each()
+    {
+        options.CompletionDelay = TimeSpan.FromSeconds(3);
+        using (var tool = Tool.Start(BatchArgs()))
+        {
+            await tool.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: submitted task_"), Lines);
+            tool.Kill();
+        }
+
+        Assert.Equal(Lines, emulator.Tasks.Count);
+        Assert.Empty(Directory.GetFiles(outDir, "*.mp4"));
+
+        await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
+    }
+
+    [Fact]
+    public async Task Killed_while_downloading_then_rerun_no_partial_file_remains_and_nothing_is_resubmitted()
+    {
+        options.CompletionDelay = TimeSpan.FromSeconds(1);
+        using (var tool = Tool.Start(BatchArgs()))
+        {
+            // Every line is submitted at once; the first download starts a second later, while others are still polled.
+            await tool.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: submitted task_"), Lines);
+            await tool.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: downloading"), 1);
+            tool.Kill();
+        }
+
+        Assert.Equal(Lines, emulator.Tasks.Count);
+
+        await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
+    }
+
+    [Fact]
+    public async Task Killed_while_submitting_no_line_is_sent_twice_in_flight_ones_are_unknown_and_resubmit_unknown_finishes()
+    {
+        options.CompletionDelay = TimeSpan.FromMilliseconds(200);
+        options.SubmitDelay = TimeSpan.FromSeconds(30);
+        using (var tool = Tool.Start(BatchArgs("--concurrency", "2")))
+        {
+            // Both POSTs arrived and their tasks exist; their answers are 30 s away.
+            await WaitUntilAsync(() => emulator.Tasks.Count == 2, tool);
+            tool.Kill();
+        }
+
+        options.SubmitDelay = TimeSpan.Zero;
+        var rerun = await Tool.RunAsync(BatchArgs());
+
+        Assert.Equal(1, rerun.ExitCode);
+        Assert.Equal(Lines, emulator.Tasks.Count); // 2 in flight at the kill + the 4 never sent; no line sent twice
+        var unknown = rerun.OutLines.Where(l => l.Contains(": unknown", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, unknown.Count);
+        Assert.Equal(Lines - 2, rerun.OutLines.Count(l => l.Contains(": downloaded task_", StringComparison.Ordinal)));
+        Assert.Contains(rerun.ErrorLines, l => l.StartsWith("unknown: line(s) ", StringComparison.Ordinal) && l.Contains("--resubmit-unknown", StringComparison.Ordinal));
+
+        var again = await Tool.RunAsync(BatchArgs());
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(Lines, emulator.Tasks.Count);
+
+        var resubmitted = await Tool.RunAsync(BatchArgs("--resubmit-unknown"));
+        Assert.True(resubmitted.ExitCode == 0, resubmitted.Error);
+        Assert.Equal(Lines + 2, emulator.Tasks.Count);
+        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
+        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+    }
+
+    [Fact]
+    public async Task A_second_process_on_a_journal_in_use_exits_2_with_one_line()
+    {
+        options.CompletionDelay = TimeSpan.FromSeconds(20);
+        using var first = Tool.Start(BatchArgs());
+        await first.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: submitted task_"), 1);
+
+        var second = await Tool.RunAsync(BatchArgs());
+        first.Kill();
+
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("is locked by another run", Assert.Single(second.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(Lines, emulator.SubmitRequestCount);
+    }
+
+    private async Task RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync()
+    {
+        var rerun = await Tool.RunAsync(BatchArgs());
+
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(Lines, emulator.Tasks.Count);
+        Assert.Equal(Lines, emulator.SubmitRequestCount);
+        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
+        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Tool tool)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            Assert.False(tool.HasExited, "the batch ended early: " + tool.Errors);
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "timed out after 30 s: " + tool.Errors);
+    }
+
+    private string[] BatchArgs(params string[] more) =>
+        ["batch", jobs, "--out-dir", outDir, "--spec", BatchCommandTests.AcmeSpec, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", .. more.Contains("--concurrency") ? more : ["--concurrency", "8", .. more]];
+
+    /// <summary>The built tool as a real process whose stderr lines are collected as they come.</summary>
+    private sealed class Tool : IDisposable
+    {
+        private readonly Process process;
+        private readonly ConcurrentQueue<string> errors = new();
+        private readonly ConcurrentQueue<string> output = new();
+
+        private Tool(Process process)
+        {
+            this.process = process;
+        }
+
+        public bool HasExited => process.HasExited;
+
+        public string Errors => string.Join("\n", errors);
+
+        public static Tool Start(string[] args)
+        {
+            var process = new Process { StartInfo = ProcessTests.StartInfo(args) };
+            var tool = new Tool(process);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    tool.errors.Enqueue(e.Data);
+                }
+            };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    tool.output.Enqueue(e.Data);
+                }
+            };
+            process.Start();
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+            process.StandardInput.Close();
+            return tool;
+        }
+
+        public static async Task<CliRun> RunAsync(string[] args)
+        {
+            using var tool = Start(args);
+            using var timeout = new CancellationTokenSource(Cli.Timeout);
+            try
+            {
+                await tool.process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                tool.Kill();
+                throw new TimeoutException("the batch did not finish within " + Cli.Timeout + ": " + tool.Errors);
+            }
+
+            tool.process.WaitForExit(); // Drains the redirected streams.
+            return new CliRun(tool.process.ExitCode, string.Join("\n", tool.output), tool.Errors);
+        }
+
+        public async Task WaitForErrorLinesAsync(Func<string, bool> match, int count)
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                if (errors.Count(match) >= count)
+                {
+                    return;
+                }
+
+                Assert.False(process.HasExited, "the batch ended early: " + Errors);
+                await Task.Delay(50);
+            }
+
+            throw new TimeoutException($"fewer than {count} matching lines within 30 s: " + Errors);
+        }
+
+        /// <summary>SIGKILL to the tool and anything it started: no finally block, no flush, no journal close.</summary>
+        public void Kill()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit(10_000);
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            process.Dispose();
+        }
+    }
+}
