@@ -157,6 +157,36 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         Assert.Equal(4, emulator.SubmitRequestCount);
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task A_5xx_answer_to_a_submit_is_unknown_and_not_retried_because_the_request_reached_the_server(int status)
+    {
+        var items = MixedItems().Take(2).ToList();
+        emulator.Faults.FailNextSubmits(1, status, "0");
+
+        BatchResult first;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            first = await RunAsync(journal, items, o => o.MaxConcurrency = 1);
+        }
+
+        var unknown = Assert.Single(first.Unknown);
+        Assert.Equal(items[0].Key, unknown.Key);
+        Assert.Equal(1, unknown.SubmitAttempts);
+        Assert.Contains("HTTP " + status, unknown.Note, StringComparison.Ordinal);
+        Assert.Equal(BatchLineState.Downloaded, first.Lines[1].State);
+        Assert.Equal(2, emulator.SubmitRequestCount); // the 5xx POST and the second line's: no automatic retry
+
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            var resubmitted = await RunAsync(journal, items, o => o.ResubmitUnknown = true);
+            Assert.True(resubmitted.AllDownloaded, Describe(resubmitted));
+        }
+
+        Assert.Equal(3, emulator.SubmitRequestCount);
+    }
+
     [Fact]
     public async Task A_refused_key_stops_submitting_with_a_clear_reason_and_the_lines_stay_unsent()
     {

@@ -225,9 +225,16 @@ internal sealed class BatchRun
                 Record(index, before with { State = BatchLineState.Unknown, Note = OneLine(ex.Message) });
                 return null;
             }
-            catch (ReapiException ex) when (ex is ReapiServerException or ReapiConnectionException)
+            catch (ReapiServerException ex)
             {
-                // The API's own 5xx envelope, or a connection refused before anything left: not accepted, not billed.
+                // The request reached the server and it answered 5xx: the API does not de-duplicate, and whether a task
+                // (and its bill) was created behind the error is not known. Never resubmitted automatically.
+                Record(index, before with { State = BatchLineState.Unknown, Note = "the API answered HTTP " + Status(ex) + " to the submit; whether it created a task is not known: " + OneLine(ex.Message) });
+                return null;
+            }
+            catch (ReapiConnectionException ex)
+            {
+                // No connection was made, so nothing was sent: not accepted, not billed.
                 var pause = Clamp(TimeSpan.FromTicks(options.DefaultRetryAfter.Ticks * (1L << Math.Min(attempt - 1, 10))));
                 if (!NotAccepted(index, before, ex, attempt, "retrying after " + Seconds(pause)))
                 {
