@@ -183,7 +183,7 @@ for kind in "${kinds[@]}"; do
   analyzers=$(grep -m1 -oP 'Total analyzer execution time:\s*\K[0-9.]+' "$log" || echo 0)
   generators=$(grep -m1 -oP 'Total generator execution time:\s*\K[0-9.]+' "$log" || echo 0)
   # Assembly-level lines ("  0.123   4   Name, Version=..."): ours, and the rest for comparison.
-  ours=$(grep -P '^\s+[0-9.]+\s+[<0-9]+\s+GrokContracts[.A-Za-z]*, Version=' "$log" | awk '{printf "%s %s s; ", $3, $1}' | sed 's/,//g')
-  foreign=$(grep -P '^\s+[0-9.]+\s+[<0-9]+\s+[A-Za-z.]+, Version=' "$log" | grep -v GrokContracts | awk '{print $3}' | sed 's/,//' | sort -u | tr '\n' ' ')
+  ours=$( (grep -P '^\s+[0-9.]+\s+[<0-9]+\s+GrokContracts[.A-Za-z]*, Version=' "$log" || true) | awk '{printf "%s %s s; ", $3, $1}' | sed 's/,//g')
+  foreign=$( (grep -P '^\s+[0-9.]+\s+[<0-9]+\s+[A-Za-z.]+, Version=' "$log" || true) | grep -v GrokContracts | awk '{print $3}' | sed 's/,//' | sort -u | tr '\n' ' ' || true)
   echo "- $kind: all analyzers $analyzers s, all generators $generators s; ours: ${ours:-none}; others: ${foreign:-none}"
 done
