@@ -22,6 +22,11 @@ internal sealed class BatchRun
     private readonly TimeProvider time;
     private readonly long started;
     private BatchJournalEntry[] entries = [];
+
+    // Lines per state and credits, kept up to date by Track (under the gate) so that an event costs O(1), not O(lines).
+    private readonly Dictionary<BatchLineState, int> byState = new();
+    private long creditsAccepted;
+    private long creditsRefunded;
     private DateTimeOffset submitsNotBefore = DateTimeOffset.MinValue;
     private volatile string? stopReason;
 
@@ -53,6 +58,11 @@ internal sealed class BatchRun
 
         lock (gate)
         {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                Track(i, entries[i], +1);
+            }
+
             for (var i = 0; i < entries.Length; i++)
             {
                 Report(entries[i], null);
@@ -452,7 +462,9 @@ internal sealed class BatchRun
         {
             journal.Record(next);
             var previous = entries[index].State;
+            Track(index, entries[index], -1);
             entries[index] = next;
+            Track(index, next, +1);
             Report(next, previous);
             return next;
         }
@@ -463,26 +475,20 @@ internal sealed class BatchRun
         options.Progress?.Report(new BatchEvent(entry, previous, Counts(), time.GetElapsedTime(started)));
     }
 
-    private BatchCounts Counts()
+    private BatchCounts Counts() => new(byState, creditsAccepted, creditsRefunded, entries.Length);
+
+    /// <summary>Adds (<paramref name="sign"/> +1) or removes (-1) line <paramref name="index"/>'s <paramref name="entry"/> from the running counts.</summary>
+    private void Track(int index, BatchJournalEntry entry, int sign)
     {
-        var byState = new Dictionary<BatchLineState, int>();
-        long accepted = 0;
-        long refunded = 0;
-        for (var i = 0; i < entries.Length; i++)
+        byState[entry.State] = (byState.TryGetValue(entry.State, out var n) ? n : 0) + sign;
+        if (entry.TaskId is not null && entry.Credits is { } credits)
         {
-            var entry = entries[i];
-            byState[entry.State] = (byState.TryGetValue(entry.State, out var n) ? n : 0) + 1;
-            if (entry.TaskId is not null && entry.Credits is { } credits)
+            creditsAccepted += sign * credits;
+            if (entry.State == BatchLineState.Failed && items[index].Request.Channel.Pricing?.RefundsFailed == true)
             {
-                accepted += credits;
-                if (entry.State == BatchLineState.Failed && items[i].Request.Channel.Pricing?.RefundsFailed == true)
-                {
-                    refunded += credits;
-                }
+                creditsRefunded += sign * credits;
             }
         }
-
-        return new BatchCounts(byState, accepted, refunded, entries.Length);
     }
 
     private void Stop(string reason)
