@@ -9,12 +9,12 @@ namespace GrokContracts.Emulator;
 /// </summary>
 public sealed class EmulatedTask
 {
-    private readonly EmulatedChannel channel;
+    private readonly EmulatedChannel _channel;
 
     internal EmulatedTask(string id, EmulatedChannel channel, DateTimeOffset createdAt, DateTimeOffset dueAt, bool willFail, string requestBody, EmulatedVideo video)
     {
         Id = id;
-        this.channel = channel;
+        _channel = channel;
         CreatedAt = createdAt;
         DueAt = dueAt;
         WillFail = willFail;
@@ -26,7 +26,7 @@ public sealed class EmulatedTask
     public string Id { get; }
 
     /// <summary>The model it was submitted for.</summary>
-    public string Model => channel.ModelId;
+    public string Model => _channel.ModelId;
 
     /// <summary>When it was submitted (by the emulator's clock).</summary>
     public DateTimeOffset CreatedAt { get; }
@@ -43,11 +43,11 @@ public sealed class EmulatedTask
     /// <summary>The MP4 it delivers once succeeded: the size, length and audio the request asked for (see <see cref="EmulatedVideo"/>).</summary>
     public EmulatedVideo Video { get; }
 
-    internal EmulatedChannel Channel => channel;
+    internal EmulatedChannel Channel => _channel;
 
     /// <summary>What the task's status means at <paramref name="now"/>.</summary>
     public TaskOutcome OutcomeAt(DateTimeOffset now) => now < DueAt ? TaskOutcome.Pending : WillFail ? TaskOutcome.Failed : TaskOutcome.Succeeded;
 
     /// <summary>The wire status at <paramref name="now"/>, in its spec's words.</summary>
-    public string StatusAt(DateTimeOffset now) => channel.WordFor(OutcomeAt(now), now - CreatedAt, DueAt - CreatedAt);
+    public string StatusAt(DateTimeOffset now) => _channel.WordFor(OutcomeAt(now), now - CreatedAt, DueAt - CreatedAt);
 }

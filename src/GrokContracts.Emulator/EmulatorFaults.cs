@@ -10,20 +10,20 @@ namespace GrokContracts.Emulator;
 /// </summary>
 public sealed class EmulatorFaults
 {
-    private readonly object gate = new();
-    private readonly Queue<EmulatorFault> submits = new();
-    private readonly Queue<EmulatorFault> polls = new();
-    private int servedSubmits;
-    private int servedPolls;
+    private readonly object _gate = new();
+    private readonly Queue<EmulatorFault> _submits = new();
+    private readonly Queue<EmulatorFault> _polls = new();
+    private int _servedSubmits;
+    private int _servedPolls;
 
     /// <summary>Queued submit faults not served yet.</summary>
     public int PendingSubmits
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return submits.Count;
+                return _submits.Count;
             }
         }
     }
@@ -33,47 +33,47 @@ public sealed class EmulatorFaults
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return polls.Count;
+                return _polls.Count;
             }
         }
     }
 
     /// <summary>Submit faults served so far.</summary>
-    public int ServedSubmits => Volatile.Read(ref servedSubmits);
+    public int ServedSubmits => Volatile.Read(ref _servedSubmits);
 
     /// <summary>Poll faults served so far.</summary>
-    public int ServedPolls => Volatile.Read(ref servedPolls);
+    public int ServedPolls => Volatile.Read(ref _servedPolls);
 
     /// <summary>Answers the next <paramref name="count"/> submits with <paramref name="statusCode"/> (and the API's error envelope).</summary>
     /// <param name="count">How many submits.</param>
     /// <param name="statusCode">E.g. 429, 500, 503.</param>
     /// <param name="retryAfter">The raw <c>Retry-After</c> header to send, e.g. <c>"1"</c> (none when null).</param>
-    public void FailNextSubmits(int count, int statusCode, string? retryAfter = null) => Enqueue(submits, count, EmulatorFault.Status(statusCode, retryAfter));
+    public void FailNextSubmits(int count, int statusCode, string? retryAfter = null) => Enqueue(_submits, count, EmulatorFault.Status(statusCode, retryAfter));
 
     /// <summary>Answers the next <paramref name="count"/> polls with <paramref name="statusCode"/> (and the API's error envelope).</summary>
-    public void FailNextPolls(int count, int statusCode, string? retryAfter = null) => Enqueue(polls, count, EmulatorFault.Status(statusCode, retryAfter));
+    public void FailNextPolls(int count, int statusCode, string? retryAfter = null) => Enqueue(_polls, count, EmulatorFault.Status(statusCode, retryAfter));
 
     /// <summary>Queues any fault for the next submits.</summary>
-    public void EnqueueSubmitFault(EmulatorFault fault, int count = 1) => Enqueue(submits, count, fault);
+    public void EnqueueSubmitFault(EmulatorFault fault, int count = 1) => Enqueue(_submits, count, fault);
 
     /// <summary>Queues any fault for the next polls.</summary>
-    public void EnqueuePollFault(EmulatorFault fault, int count = 1) => Enqueue(polls, count, fault);
+    public void EnqueuePollFault(EmulatorFault fault, int count = 1) => Enqueue(_polls, count, fault);
 
     /// <summary>Forgets every queued fault.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            submits.Clear();
-            polls.Clear();
+            _submits.Clear();
+            _polls.Clear();
         }
     }
 
-    internal EmulatorFault? NextSubmit() => Count(Dequeue(submits), ref servedSubmits);
+    internal EmulatorFault? NextSubmit() => Count(Dequeue(_submits), ref _servedSubmits);
 
-    internal EmulatorFault? NextPoll() => Count(Dequeue(polls), ref servedPolls);
+    internal EmulatorFault? NextPoll() => Count(Dequeue(_polls), ref _servedPolls);
 
     private static EmulatorFault? Count(EmulatorFault? fault, ref int served)
     {
@@ -89,7 +89,7 @@ public sealed class EmulatorFaults
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(fault);
-        lock (gate)
+        lock (_gate)
         {
             for (var i = 0; i < count; i++)
             {
@@ -100,7 +100,7 @@ public sealed class EmulatorFaults
 
     private EmulatorFault? Dequeue(Queue<EmulatorFault> queue)
     {
-        lock (gate)
+        lock (_gate)
         {
             return queue.Count > 0 ? queue.Dequeue() : null;
         }

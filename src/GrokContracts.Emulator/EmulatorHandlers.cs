@@ -30,18 +30,18 @@ internal sealed class EmulatorHandlers
     private const long MaxDrainBytes = 64L * 1024 * 1024;
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
-    private readonly ReapiEmulatorOptions options;
-    private readonly EmulatorRoutes routes;
-    private readonly byte[]? pinnedKey;
-    private int submitRequests;
-    private int pollRequests;
+    private readonly ReapiEmulatorOptions _options;
+    private readonly EmulatorRoutes _routes;
+    private readonly byte[]? _pinnedKey;
+    private int _submitRequests;
+    private int _pollRequests;
 
     public EmulatorHandlers(ReapiEmulatorOptions options, EmulatorContracts contracts)
     {
-        this.options = options;
+        _options = options;
         Contracts = contracts;
-        routes = new EmulatorRoutes(contracts.Channels);
-        pinnedKey = options.ApiKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
+        _routes = new EmulatorRoutes(contracts.Channels);
+        _pinnedKey = options.ApiKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
     }
 
     public EmulatorContracts Contracts { get; }
@@ -52,11 +52,11 @@ internal sealed class EmulatorHandlers
 
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1/");
 
-    public int SubmitRequests => Volatile.Read(ref submitRequests);
+    public int SubmitRequests => Volatile.Read(ref _submitRequests);
 
-    public int PollRequests => Volatile.Read(ref pollRequests);
+    public int PollRequests => Volatile.Read(ref _pollRequests);
 
-    private DateTimeOffset Now => options.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
     /// <summary>Every request, logged to <see cref="ReapiEmulatorOptions.RequestLog"/> once answered.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -67,7 +67,7 @@ internal sealed class EmulatorHandlers
         }
         finally
         {
-            if (options.RequestLog is { } log)
+            if (_options.RequestLog is { } log)
             {
                 var request = context.Request;
                 var status = context.Items.ContainsKey(DroppedKey) ? 0 : context.Response.StatusCode;
@@ -82,7 +82,7 @@ internal sealed class EmulatorHandlers
     private Task RouteAsync(HttpContext context)
     {
         var request = context.Request;
-        var route = routes.Match(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty);
+        var route = _routes.Match(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty);
         switch (route.Kind)
         {
             case RouteKind.Submit:
@@ -107,7 +107,7 @@ internal sealed class EmulatorHandlers
     /// <summary>A submit to an endpoint that <paramref name="channels"/> share; the body's <c>model</c> picks one of them.</summary>
     private async Task SubmitAsync(HttpContext context, IReadOnlyList<EmulatedChannel> channels)
     {
-        Interlocked.Increment(ref submitRequests);
+        Interlocked.Increment(ref _submitRequests);
         var requestId = NewRequestId();
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (!Authorized(context, requestId, out var denial))
@@ -169,22 +169,22 @@ internal sealed class EmulatorHandlers
             }
 
             // Any channel's text parameter may carry the token (reAPI's prompt, acme's text): any top-level string value.
-            var willFail = options.FailAllTasks
-                || (!string.IsNullOrEmpty(options.FailureToken) && root.EnumerateObject().Any(
-                    p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains(options.FailureToken, StringComparison.Ordinal)));
+            var willFail = _options.FailAllTasks
+                || (!string.IsNullOrEmpty(_options.FailureToken) && root.EnumerateObject().Any(
+                    p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains(_options.FailureToken, StringComparison.Ordinal)));
             var now = Now;
-            var delay = options.CompletionDelay > TimeSpan.Zero ? options.CompletionDelay : TimeSpan.Zero;
+            var delay = _options.CompletionDelay > TimeSpan.Zero ? _options.CompletionDelay : TimeSpan.Zero;
             var task = new EmulatedTask("task_" + Guid.NewGuid().ToString("N"), channel, now, now + delay, willFail, Encoding.UTF8.GetString(body), EmulatedVideo.For(channel.Contract, root));
             Tasks[task.Id] = task;
             context.Items[TaskKey] = task.Id;
-            if (options.SubmitDelay > TimeSpan.Zero)
+            if (_options.SubmitDelay > TimeSpan.Zero)
             {
                 // Not RequestAborted: the task exists whether or not the client is still there to hear about it. A stopping
                 // emulator answers at once rather than holding its shutdown.
                 var stopping = context.RequestServices.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
                 try
                 {
-                    await Task.Delay(options.SubmitDelay, options.TimeProvider, stopping).ConfigureAwait(false);
+                    await Task.Delay(_options.SubmitDelay, _options.TimeProvider, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
@@ -198,7 +198,7 @@ internal sealed class EmulatorHandlers
     /// <summary>A poll at an endpoint that <paramref name="channels"/> share: a task of another channel is not found here.</summary>
     private async Task PollAsync(HttpContext context, IReadOnlyList<EmulatedChannel> channels, string? id)
     {
-        Interlocked.Increment(ref pollRequests);
+        Interlocked.Increment(ref _pollRequests);
         var requestId = NewRequestId();
         if (!Authorized(context, requestId, out var denial))
         {
@@ -277,7 +277,7 @@ internal sealed class EmulatorHandlers
         {
             (code, message) = (EmulatorDefaults.MalformedKeyCode, "malformed Authorization header: expected Bearer <key>");
         }
-        else if (pinnedKey is not null && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header.AsSpan(7).Trim().ToString()), pinnedKey))
+        else if (_pinnedKey is not null && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header.AsSpan(7).Trim().ToString()), _pinnedKey))
         {
             (code, message) = (EmulatorDefaults.WrongKeyCode, "invalid API key");
         }

@@ -32,11 +32,11 @@ internal sealed record Route(RouteKind Kind, IReadOnlyList<EmulatedChannel> Chan
 internal sealed class EmulatorRoutes
 {
     private static readonly EndpointTemplate Media = new(new Endpoint("GET", "/media/tasks/{id}/0.mp4"));
-    private readonly IReadOnlyList<EmulatedChannel> channels;
+    private readonly IReadOnlyList<EmulatedChannel> _channels;
 
     public EmulatorRoutes(IReadOnlyList<EmulatedChannel> channels)
     {
-        this.channels = channels;
+        _channels = channels;
     }
 
     /// <summary>The media path of a task, to resolve against the base URL.</summary>
@@ -61,7 +61,7 @@ internal sealed class EmulatorRoutes
             return Media.AcceptsMethod(method) ? new Route(RouteKind.Media, [], mediaId, []) : new Route(RouteKind.MethodNotAllowed, [], null, [Media.Method]);
         }
 
-        var allowed = channels
+        var allowed = _channels
             .SelectMany(c => new[] { c.Submit, c.Poll })
             .Where(e => e.TryMatch(path, query, out _))
             .Select(e => e.Method)
@@ -75,7 +75,7 @@ internal sealed class EmulatorRoutes
     {
         id = null;
         var matched = new List<EmulatedChannel>();
-        foreach (var channel in channels)
+        foreach (var channel in _channels)
         {
             var template = endpoint(channel);
             if (template.AcceptsMethod(method) && template.TryMatch(path, query, out var found))

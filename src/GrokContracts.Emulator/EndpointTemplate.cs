@@ -17,7 +17,7 @@ internal sealed class EndpointTemplate
 {
     public const string IdPlaceholder = "{id}";
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-    private readonly Regex pattern;
+    private readonly Regex _pattern;
 
     public EndpointTemplate(Endpoint endpoint)
     {
@@ -25,7 +25,7 @@ internal sealed class EndpointTemplate
         Path = endpoint.Path;
         HasQuery = Path.Contains('?', StringComparison.Ordinal);
         HasId = Path.Contains(IdPlaceholder, StringComparison.Ordinal);
-        pattern = new Regex(ToPattern(Path, HasQuery), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        _pattern = new Regex(ToPattern(Path, HasQuery), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
     }
 
     /// <summary>The spec's HTTP method, upper case.</summary>
@@ -48,7 +48,7 @@ internal sealed class EndpointTemplate
         id = null;
         try
         {
-            var match = pattern.Match(HasQuery ? path + query : path);
+            var match = _pattern.Match(HasQuery ? path + query : path);
             if (!match.Success)
             {
                 return false;

@@ -175,18 +175,18 @@ internal sealed class H264Stream
     /// <summary>MSB-first bit writer with Exp-Golomb codes, as H.264 headers need.</summary>
     private sealed class BitWriter
     {
-        private readonly List<byte> bytes = new();
-        private int current;
-        private int count;
+        private readonly List<byte> _bytes = new();
+        private int _current;
+        private int _count;
 
         public void Bit(int bit)
         {
-            current = (current << 1) | (bit & 1);
-            if (++count == 8)
+            _current = (_current << 1) | (bit & 1);
+            if (++_count == 8)
             {
-                bytes.Add((byte)current);
-                current = 0;
-                count = 0;
+                _bytes.Add((byte)_current);
+                _current = 0;
+                _count = 0;
             }
         }
 
@@ -216,12 +216,12 @@ internal sealed class H264Stream
         public void TrailingBits()
         {
             Bit(1);
-            while (count != 0)
+            while (_count != 0)
             {
                 Bit(0);
             }
         }
 
-        public byte[] ToArray() => bytes.ToArray();
+        public byte[] ToArray() => _bytes.ToArray();
     }
 }

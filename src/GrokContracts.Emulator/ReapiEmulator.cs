@@ -29,13 +29,13 @@ namespace GrokContracts.Emulator;
 /// </remarks>
 public sealed class ReapiEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly EmulatorHandlers handlers;
+    private readonly WebApplication _app;
+    private readonly EmulatorHandlers _handlers;
 
     private ReapiEmulator(WebApplication app, EmulatorHandlers handlers, Uri baseUrl)
     {
-        this.app = app;
-        this.handlers = handlers;
+        _app = app;
+        _handlers = handlers;
         BaseUrl = baseUrl;
     }
 
@@ -43,19 +43,19 @@ public sealed class ReapiEmulator : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Faults to inject into the next submits or polls.</summary>
-    public EmulatorFaults Faults => handlers.Faults;
+    public EmulatorFaults Faults => _handlers.Faults;
 
     /// <summary>The model ids it serves.</summary>
-    public IReadOnlyList<string> Models => handlers.Contracts.ModelIds;
+    public IReadOnlyList<string> Models => _handlers.Contracts.ModelIds;
 
     /// <summary>How many submit requests arrived (whatever their answer).</summary>
-    public int SubmitRequestCount => handlers.SubmitRequests;
+    public int SubmitRequestCount => _handlers.SubmitRequests;
 
     /// <summary>How many poll requests arrived (whatever their answer).</summary>
-    public int PollRequestCount => handlers.PollRequests;
+    public int PollRequestCount => _handlers.PollRequests;
 
     /// <summary>The tasks created so far.</summary>
-    public IReadOnlyCollection<EmulatedTask> Tasks => handlers.Tasks.Values.ToArray();
+    public IReadOnlyCollection<EmulatedTask> Tasks => _handlers.Tasks.Values.ToArray();
 
     /// <summary>The absolute submit URL of <paramref name="modelId"/>'s channel: its spec's submit path on <see cref="BaseUrl"/>.</summary>
     /// <exception cref="ArgumentException">The emulator serves no such model.</exception>
@@ -74,7 +74,7 @@ public sealed class ReapiEmulator : IAsyncDisposable
     }
 
     /// <summary>The task with <paramref name="id"/>, or null.</summary>
-    public EmulatedTask? FindTask(string id) => handlers.Tasks.TryGetValue(id, out var task) ? task : null;
+    public EmulatedTask? FindTask(string id) => _handlers.Tasks.TryGetValue(id, out var task) ? task : null;
 
     /// <summary>Starts an emulator on <c>127.0.0.1</c> (port 0 = any free port) and returns once it listens.</summary>
     /// <exception cref="InvalidOperationException">A spec has errors.</exception>
@@ -118,14 +118,14 @@ public sealed class ReapiEmulator : IAsyncDisposable
     private EmulatedChannel Channel(string modelId)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        return handlers.Contracts.Find(modelId) ?? throw new ArgumentException("the emulator serves no model '" + modelId + "'", nameof(modelId));
+        return _handlers.Contracts.Find(modelId) ?? throw new ArgumentException("the emulator serves no model '" + modelId + "'", nameof(modelId));
     }
 
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ public static class ContractJson
     // One writer and buffer per thread, so a call allocates only its result. A nested call on the same thread
     // (a request's WriteTo calling back in here) finds the slot empty and uses a fresh pair.
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static Scratch? s_scratch;
 
     /// <summary>The request body as UTF-8 JSON bytes.</summary>
     public static byte[] ToUtf8Bytes(IContractRequest request) => Write(request, static stream => stream.ToArray());
@@ -45,8 +45,8 @@ public static class ContractJson
 
     private static Scratch Rent()
     {
-        var scratch = t_scratch ?? new Scratch();
-        t_scratch = null;
+        var scratch = s_scratch ?? new Scratch();
+        s_scratch = null;
         scratch.Stream.SetLength(0);
         scratch.Writer.Reset(scratch.Stream);
         return scratch;
@@ -56,7 +56,7 @@ public static class ContractJson
     {
         if (scratch.Stream.Capacity <= MaxRetainedBytes)
         {
-            t_scratch = scratch;
+            s_scratch = scratch;
         }
     }
 

@@ -29,26 +29,26 @@ public sealed class BatchCommandTests : IAsyncLifetime
         {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/c.png"]}
         """;
 
-    private readonly string directory = Files.NewDirectory();
-    private ReapiEmulator emulator = null!;
+    private readonly string _directory = Files.NewDirectory();
+    private ReapiEmulator _emulator = null!;
 
     public async Task InitializeAsync() =>
-        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { AcmeSpec }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
+        _emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { AcmeSpec }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
 
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task A_mixed_batch_downloads_every_line_once_and_writes_the_report()
     {
-        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
-        var outDir = Path.Combine(directory, "clips");
-        var report = Path.Combine(directory, "report.json");
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);
+        var outDir = Path.Combine(_directory, "clips");
+        var report = Path.Combine(_directory, "report.json");
 
         var run = await Batch(jobs, outDir, "--report", report, "--usd-per-second", "0.05");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(6, emulator.Tasks.Count);
-        Assert.Equal(6, emulator.SubmitRequestCount);
+        Assert.Equal(6, _emulator.Tasks.Count);
+        Assert.Equal(6, _emulator.SubmitRequestCount);
         Assert.Equal(["0001.mp4", "0002.mp4", "0003.mp4", "0004.mp4", "0006.mp4", "0007.mp4"], Directory.GetFiles(outDir, "*.mp4").Select(Path.GetFileName).Order());
         Assert.Empty(Directory.GetFiles(outDir, "*.part"));
         Assert.Equal(6, run.OutLines.Count(l => l.Contains(": downloaded task_", StringComparison.Ordinal)));
@@ -68,13 +68,13 @@ public sealed class BatchCommandTests : IAsyncLifetime
 
         var again = await Batch(jobs, outDir);
         Assert.Equal(0, again.ExitCode);
-        Assert.Equal(6, emulator.SubmitRequestCount);
+        Assert.Equal(6, _emulator.SubmitRequestCount);
     }
 
     [Fact]
     public async Task Invalid_lines_are_each_reported_with_the_APIs_code_and_nothing_is_sent()
     {
-        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs + "\n"
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs + "\n"
             + """
               {"model":"grok-imagine-video-1.5-official","prompt":"a cat","image_urls":["https://example.com/cat.png"],"duration":20}
               {"model":"acme-motion-2","text":"a kite","seconds":20}
@@ -83,7 +83,7 @@ public sealed class BatchCommandTests : IAsyncLifetime
               [1,2]
               """);
 
-        var run = await Batch(jobs, Path.Combine(directory, "out"));
+        var run = await Batch(jobs, Path.Combine(_directory, "out"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("invalid: line 8: 20003 duration must be 3-15 seconds ($.duration)", run.ErrorLines);
@@ -92,52 +92,52 @@ public sealed class BatchCommandTests : IAsyncLifetime
         Assert.Contains(run.ErrorLines, l => l.StartsWith("invalid: line 11: the line: unknown model 'sora'", StringComparison.Ordinal));
         Assert.Contains("invalid: line 12: not a JSON object (a request body is an object)", run.ErrorLines);
         Assert.Contains(run.ErrorLines, l => l.Contains("5 of 11 lines are invalid; nothing was sent", StringComparison.Ordinal));
-        Assert.Equal(0, emulator.SubmitRequestCount);
-        Assert.False(File.Exists(Path.Combine(directory, "out", ".batch.db")));
+        Assert.Equal(0, _emulator.SubmitRequestCount);
+        Assert.False(File.Exists(Path.Combine(_directory, "out", ".batch.db")));
     }
 
     [Fact]
     public async Task Skip_invalid_runs_the_valid_lines_and_exits_1()
     {
-        var jobs = Files.Write(directory, "jobs.jsonl", """
+        var jobs = Files.Write(_directory, "jobs.jsonl", """
             {"model":"acme-motion-2","text":"a kite"}
             {"model":"acme-motion-2","text":""}
             """);
 
-        var run = await Batch(jobs, Path.Combine(directory, "out"), "--skip-invalid");
+        var run = await Batch(jobs, Path.Combine(_directory, "out"), "--skip-invalid");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("invalid: line 2: 41001 text missing ($.text)", run.ErrorLines);
-        Assert.Single(emulator.Tasks);
-        Assert.True(File.Exists(Path.Combine(directory, "out", "0001.mp4")));
+        Assert.Single(_emulator.Tasks);
+        Assert.True(File.Exists(Path.Combine(_directory, "out", "0001.mp4")));
     }
 
     [Fact]
     public async Task A_CSV_is_typed_by_each_lines_spec_and_dry_run_prints_costs_and_sends_nothing()
     {
-        var jobs = Files.Write(directory, "jobs.csv", """
+        var jobs = Files.Write(_directory, "jobs.csv", """
             model,prompt,text,image_urls,frames,frames,duration,seconds,style,resolution,loop
             grok-imagine-video-1.5-official,"a cat, sitting",,https://example.com/cat.png,,,6,,,720p,
             acme-motion-2,,"a kite",,https://example.com/1.png;https://example.com/2.png,https://example.com/3.png,,5,anime,,true
             acme-motion-2,,"a boat",,,,,six,,,
             """);
 
-        var dry = await Batch(jobs, Path.Combine(directory, "out"), "--dry-run", "--usd-per-second", "0.05", "--skip-invalid");
+        var dry = await Batch(jobs, Path.Combine(_directory, "out"), "--dry-run", "--usd-per-second", "0.05", "--skip-invalid");
 
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("invalid: line 4: 41002 seconds has the wrong type, expected integer ($.seconds)", dry.ErrorLines);
         Assert.Contains(dry.OutLines, l => l.StartsWith("2  grok-imagine-video-1.5-official", StringComparison.Ordinal) && l.EndsWith("6         600        0.60", StringComparison.Ordinal));
         Assert.Contains(dry.OutLines, l => l.StartsWith("3  acme-motion-2", StringComparison.Ordinal) && l.EndsWith("5          15        0.15", StringComparison.Ordinal));
         Assert.Contains("total: 2 lines, 615 credits (0.75 USD)", dry.OutLines);
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
 
-        var strict = await Batch(jobs, Path.Combine(directory, "out"), "--dry-run");
+        var strict = await Batch(jobs, Path.Combine(_directory, "out"), "--dry-run");
         Assert.Equal(2, strict.ExitCode);
 
-        var fixedJobs = Files.Write(directory, "fixed.csv", File.ReadAllText(jobs).Replace(",six,", ",7,", StringComparison.Ordinal));
-        var run = await Batch(fixedJobs, Path.Combine(directory, "out"));
+        var fixedJobs = Files.Write(_directory, "fixed.csv", File.ReadAllText(jobs).Replace(",six,", ",7,", StringComparison.Ordinal));
+        var run = await Batch(fixedJobs, Path.Combine(_directory, "out"));
         Assert.True(run.ExitCode == 0, run.Error);
-        var acme = emulator.Tasks.Single(t => t.Model == "acme-motion-2" && t.RequestBody.Contains("a kite", StringComparison.Ordinal));
+        var acme = _emulator.Tasks.Single(t => t.Model == "acme-motion-2" && t.RequestBody.Contains("a kite", StringComparison.Ordinal));
         using var body = JsonDocument.Parse(acme.RequestBody);
         Assert.Equal(3, body.RootElement.GetProperty("frames").GetArrayLength());
         Assert.Equal(JsonValueKind.True, body.RootElement.GetProperty("loop").ValueKind);
@@ -147,8 +147,8 @@ public sealed class BatchCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_corrupt_journal_is_one_line_and_exit_2_and_is_left_as_it_was()
     {
-        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
-        var outDir = Directory.CreateDirectory(Path.Combine(directory, "out")).FullName;
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);
+        var outDir = Directory.CreateDirectory(Path.Combine(_directory, "out")).FullName;
         var journal = Path.Combine(outDir, ".batch.db");
         var garbage = Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray();
         File.WriteAllBytes(journal, garbage);
@@ -158,36 +158,36 @@ public sealed class BatchCommandTests : IAsyncLifetime
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("is not a readable batch journal", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(garbage, File.ReadAllBytes(journal));
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
     [Fact]
     public async Task A_journal_locked_by_another_run_is_one_line_and_exit_2()
     {
-        var jobs = Files.Write(directory, "jobs.jsonl", MixedJobs);
-        var journal = Path.Combine(directory, "shared.db");
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);
+        var journal = Path.Combine(_directory, "shared.db");
         using var held = new SqliteBatchJournal(journal);
 
-        var run = await Batch(jobs, Path.Combine(directory, "out"), "--journal", journal);
+        var run = await Batch(jobs, Path.Combine(_directory, "out"), "--journal", journal);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("is locked by another run", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
     [Fact]
     public async Task A_journal_from_another_input_is_one_line_and_exit_2()
     {
-        var outDir = Path.Combine(directory, "out");
-        var first = await Batch(Files.Write(directory, "a.jsonl", MixedJobs), outDir);
+        var outDir = Path.Combine(_directory, "out");
+        var first = await Batch(Files.Write(_directory, "a.jsonl", MixedJobs), outDir);
         Assert.Equal(0, first.ExitCode);
 
-        var edited = Files.Write(directory, "b.jsonl", MixedJobs.Replace("a kite", "a red kite", StringComparison.Ordinal));
+        var edited = Files.Write(_directory, "b.jsonl", MixedJobs.Replace("a kite", "a red kite", StringComparison.Ordinal));
         var run = await Batch(edited, outDir);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("was written for another input: line 3 (0003) differs", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(6, emulator.SubmitRequestCount);
+        Assert.Equal(6, _emulator.SubmitRequestCount);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class BatchCommandTests : IAsyncLifetime
         var serving = CliApp.RunAsync(["serve", "--port", "0", "--delay", "0.2", "--spec", AcmeSpec], syncOut, syncErr, new CliEnvironment(), stop.Token);
         var url = await ServeCommandTests.WaitForFirstLineAsync(syncOut, serveOut, serving);
 
-        var run = await Cli.RunAsync("batch", Files.Write(directory, "jobs.jsonl", MixedJobs), "--out-dir", Path.Combine(directory, "out"), "--spec", AcmeSpec, "--base-url", url, "--poll-interval", "0.1");
+        var run = await Cli.RunAsync("batch", Files.Write(_directory, "jobs.jsonl", MixedJobs), "--out-dir", Path.Combine(_directory, "out"), "--spec", AcmeSpec, "--base-url", url, "--poll-interval", "0.1");
         await stop.CancelAsync();
         Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
 
@@ -214,5 +214,5 @@ public sealed class BatchCommandTests : IAsyncLifetime
     }
 
     private Task<CliRun> Batch(string jobs, string outDir, params string[] more) =>
-        Cli.RunAsync(["batch", jobs, "--out-dir", outDir, "--spec", AcmeSpec, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--concurrency", "8", .. more], stdin: null);
+        Cli.RunAsync(["batch", jobs, "--out-dir", outDir, "--spec", AcmeSpec, "--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--concurrency", "8", .. more], stdin: null);
 }

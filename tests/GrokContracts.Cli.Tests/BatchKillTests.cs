@@ -19,33 +19,33 @@ namespace GrokContracts.Cli.Tests;
 public sealed class BatchKillTests : IAsyncLifetime
 {
     private const int Lines = 6;
-    private readonly string directory = Files.NewDirectory();
-    private readonly ReapiEmulatorOptions options = new() { SpecPaths = { BatchCommandTests.AcmeSpec } };
-    private ReapiEmulator emulator = null!;
-    private string jobs = null!;
-    private string outDir = null!;
+    private readonly string _directory = Files.NewDirectory();
+    private readonly ReapiEmulatorOptions _options = new() { SpecPaths = { BatchCommandTests.AcmeSpec } };
+    private ReapiEmulator _emulator = null!;
+    private string _jobs = null!;
+    private string _outDir = null!;
 
     public async Task InitializeAsync()
     {
-        emulator = await ReapiEmulator.StartAsync(options);
-        jobs = Files.Write(directory, "jobs.jsonl", BatchCommandTests.MixedJobs);
-        outDir = Path.Combine(directory, "clips");
+        _emulator = await ReapiEmulator.StartAsync(_options);
+        _jobs = Files.Write(_directory, "jobs.jsonl", BatchCommandTests.MixedJobs);
+        _outDir = Path.Combine(_directory, "clips");
     }
 
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task Killed_while_waiting_then_rerun_every_line_is_downloaded_with_exactly_one_accepted_submit_each()
     {
-        options.CompletionDelay = TimeSpan.FromSeconds(3);
+        _options.CompletionDelay = TimeSpan.FromSeconds(3);
         using (var tool = Tool.Start(BatchArgs()))
         {
             await tool.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: submitted task_"), Lines);
             tool.Kill();
         }
 
-        Assert.Equal(Lines, emulator.Tasks.Count);
-        Assert.Empty(Directory.GetFiles(outDir, "*.mp4"));
+        Assert.Equal(Lines, _emulator.Tasks.Count);
+        Assert.Empty(Directory.GetFiles(_outDir, "*.mp4"));
 
         await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
     }
@@ -53,7 +53,7 @@ public sealed class BatchKillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_while_downloading_then_rerun_no_partial_file_remains_and_nothing_is_resubmitted()
     {
-        options.CompletionDelay = TimeSpan.FromSeconds(1);
+        _options.CompletionDelay = TimeSpan.FromSeconds(1);
         using (var tool = Tool.Start(BatchArgs()))
         {
             // Every line is submitted at once; the first download starts a second later, while others are still polled.
@@ -62,7 +62,7 @@ public sealed class BatchKillTests : IAsyncLifetime
             tool.Kill();
         }
 
-        Assert.Equal(Lines, emulator.Tasks.Count);
+        Assert.Equal(Lines, _emulator.Tasks.Count);
 
         await RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync();
     }
@@ -70,20 +70,20 @@ public sealed class BatchKillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_while_submitting_no_line_is_sent_twice_in_flight_ones_are_unknown_and_resubmit_unknown_finishes()
     {
-        options.CompletionDelay = TimeSpan.FromMilliseconds(200);
-        options.SubmitDelay = TimeSpan.FromSeconds(30);
+        _options.CompletionDelay = TimeSpan.FromMilliseconds(200);
+        _options.SubmitDelay = TimeSpan.FromSeconds(30);
         using (var tool = Tool.Start(BatchArgs("--concurrency", "2")))
         {
             // Both POSTs arrived and their tasks exist; their answers are 30 s away.
-            await WaitUntilAsync(() => emulator.Tasks.Count == 2, tool);
+            await WaitUntilAsync(() => _emulator.Tasks.Count == 2, tool);
             tool.Kill();
         }
 
-        options.SubmitDelay = TimeSpan.Zero;
+        _options.SubmitDelay = TimeSpan.Zero;
         var rerun = await Tool.RunAsync(BatchArgs());
 
         Assert.Equal(1, rerun.ExitCode);
-        Assert.Equal(Lines, emulator.Tasks.Count); // 2 in flight at the kill + the 4 never sent; no line sent twice
+        Assert.Equal(Lines, _emulator.Tasks.Count); // 2 in flight at the kill + the 4 never sent; no line sent twice
         var unknown = rerun.OutLines.Where(l => l.Contains(": unknown", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, unknown.Count);
         Assert.Equal(Lines - 2, rerun.OutLines.Count(l => l.Contains(": downloaded task_", StringComparison.Ordinal)));
@@ -91,19 +91,19 @@ public sealed class BatchKillTests : IAsyncLifetime
 
         var again = await Tool.RunAsync(BatchArgs());
         Assert.Equal(1, again.ExitCode);
-        Assert.Equal(Lines, emulator.Tasks.Count);
+        Assert.Equal(Lines, _emulator.Tasks.Count);
 
         var resubmitted = await Tool.RunAsync(BatchArgs("--resubmit-unknown"));
         Assert.True(resubmitted.ExitCode == 0, resubmitted.Error);
-        Assert.Equal(Lines + 2, emulator.Tasks.Count);
-        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
-        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+        Assert.Equal(Lines + 2, _emulator.Tasks.Count);
+        Assert.Equal(Lines, Directory.GetFiles(_outDir, "*.mp4").Length);
+        Assert.Empty(Directory.GetFiles(_outDir, "*.part"));
     }
 
     [Fact]
     public async Task A_second_process_on_a_journal_in_use_exits_2_with_one_line()
     {
-        options.CompletionDelay = TimeSpan.FromSeconds(20);
+        _options.CompletionDelay = TimeSpan.FromSeconds(20);
         using var first = Tool.Start(BatchArgs());
         await first.WaitForErrorLinesAsync(l => Regex.IsMatch(l, @"^line \d+: submitted task_"), 1);
 
@@ -112,7 +112,7 @@ public sealed class BatchKillTests : IAsyncLifetime
 
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("is locked by another run", Assert.Single(second.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(Lines, emulator.SubmitRequestCount);
+        Assert.Equal(Lines, _emulator.SubmitRequestCount);
     }
 
     private async Task RerunDownloadsEveryLineWithOneAcceptedSubmitEachAsync()
@@ -120,10 +120,10 @@ public sealed class BatchKillTests : IAsyncLifetime
         var rerun = await Tool.RunAsync(BatchArgs());
 
         Assert.True(rerun.ExitCode == 0, rerun.Error);
-        Assert.Equal(Lines, emulator.Tasks.Count);
-        Assert.Equal(Lines, emulator.SubmitRequestCount);
-        Assert.Equal(Lines, Directory.GetFiles(outDir, "*.mp4").Length);
-        Assert.Empty(Directory.GetFiles(outDir, "*.part"));
+        Assert.Equal(Lines, _emulator.Tasks.Count);
+        Assert.Equal(Lines, _emulator.SubmitRequestCount);
+        Assert.Equal(Lines, Directory.GetFiles(_outDir, "*.mp4").Length);
+        Assert.Empty(Directory.GetFiles(_outDir, "*.part"));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, Tool tool)
@@ -138,23 +138,23 @@ public sealed class BatchKillTests : IAsyncLifetime
     }
 
     private string[] BatchArgs(params string[] more) =>
-        ["batch", jobs, "--out-dir", outDir, "--spec", BatchCommandTests.AcmeSpec, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", .. more.Contains("--concurrency") ? more : ["--concurrency", "8", .. more]];
+        ["batch", _jobs, "--out-dir", _outDir, "--spec", BatchCommandTests.AcmeSpec, "--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.1", .. more.Contains("--concurrency") ? more : ["--concurrency", "8", .. more]];
 
     /// <summary>The built tool as a real process whose stderr lines are collected as they come.</summary>
     private sealed class Tool : IDisposable
     {
-        private readonly Process process;
-        private readonly ConcurrentQueue<string> errors = new();
-        private readonly ConcurrentQueue<string> output = new();
+        private readonly Process _process;
+        private readonly ConcurrentQueue<string> _errors = new();
+        private readonly ConcurrentQueue<string> _output = new();
 
         private Tool(Process process)
         {
-            this.process = process;
+            _process = process;
         }
 
-        public bool HasExited => process.HasExited;
+        public bool HasExited => _process.HasExited;
 
-        public string Errors => string.Join("\n", errors);
+        public string Errors => string.Join("\n", _errors);
 
         public static Tool Start(string[] args)
         {
@@ -164,14 +164,14 @@ public sealed class BatchKillTests : IAsyncLifetime
             {
                 if (e.Data is not null)
                 {
-                    tool.errors.Enqueue(e.Data);
+                    tool._errors.Enqueue(e.Data);
                 }
             };
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is not null)
                 {
-                    tool.output.Enqueue(e.Data);
+                    tool._output.Enqueue(e.Data);
                 }
             };
             process.Start();
@@ -187,7 +187,7 @@ public sealed class BatchKillTests : IAsyncLifetime
             using var timeout = new CancellationTokenSource(Cli.Timeout);
             try
             {
-                await tool.process.WaitForExitAsync(timeout.Token);
+                await tool._process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -195,20 +195,20 @@ public sealed class BatchKillTests : IAsyncLifetime
                 throw new TimeoutException("the batch did not finish within " + Cli.Timeout + ": " + tool.Errors);
             }
 
-            tool.process.WaitForExit(); // Drains the redirected streams.
-            return new CliRun(tool.process.ExitCode, string.Join("\n", tool.output), tool.Errors);
+            tool._process.WaitForExit(); // Drains the redirected streams.
+            return new CliRun(tool._process.ExitCode, string.Join("\n", tool._output), tool.Errors);
         }
 
         public async Task WaitForErrorLinesAsync(Func<string, bool> match, int count)
         {
             for (var i = 0; i < 600; i++)
             {
-                if (errors.Count(match) >= count)
+                if (_errors.Count(match) >= count)
                 {
                     return;
                 }
 
-                Assert.False(process.HasExited, "the batch ended early: " + Errors);
+                Assert.False(_process.HasExited, "the batch ended early: " + Errors);
                 await Task.Delay(50);
             }
 
@@ -218,18 +218,18 @@ public sealed class BatchKillTests : IAsyncLifetime
         /// <summary>SIGKILL to the tool and anything it started: no finally block, no flush, no journal close.</summary>
         public void Kill()
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
 
-            process.WaitForExit(10_000);
+            _process.WaitForExit(10_000);
         }
 
         public void Dispose()
         {
             Kill();
-            process.Dispose();
+            _process.Dispose();
         }
     }
 }

@@ -7,7 +7,7 @@ public sealed class CheckCommandTests
 {
     private const string Official = "grok-imagine-video-1.5-official";
     private const string Image = "\"image_urls\":[\"https://example.com/cat.png\"]";
-    private readonly string directory = Files.NewDirectory();
+    private readonly string _directory = Files.NewDirectory();
 
     /// <summary>Every row of the reference's validation table (official channel), plus the wrongly typed duration it mentions.</summary>
     [Theory]
@@ -25,7 +25,7 @@ public sealed class CheckCommandTests
     [InlineData("duration as a string", "{\"model\":\"M\",\"prompt\":\"a cat\"," + Image + ",\"duration\":\"8\"}", 20003, "duration must be a JSON integer")]
     public async Task Each_validation_table_row_prints_the_APIs_envelope_and_exits_1(string row, string payload, int code, string message)
     {
-        var path = Files.Write(directory, "payload.json", payload.Replace("\"M\"", "\"" + Official + "\"", System.StringComparison.Ordinal));
+        var path = Files.Write(_directory, "payload.json", payload.Replace("\"M\"", "\"" + Official + "\"", System.StringComparison.Ordinal));
 
         var run = await Cli.RunAsync("check", path);
 
@@ -36,7 +36,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task The_first_violation_in_the_APIs_order_is_the_answer_and_all_lists_every_one()
     {
-        var path = Files.Write(directory, "many.json", "{\"model\":\"" + Official + "\",\"aspect_ratio\":\"4:3\",\"duration\":99,\"prompt\":\"\"," + Image + "}");
+        var path = Files.Write(_directory, "many.json", "{\"model\":\"" + Official + "\",\"aspect_ratio\":\"4:3\",\"duration\":99,\"prompt\":\"\"," + Image + "}");
 
         var first = await Cli.RunAsync("check", path);
         var all = await Cli.RunAsync("check", "--all", path);
@@ -59,7 +59,7 @@ public sealed class CheckCommandTests
     [InlineData("{\"model\":\"grok-imagine-video-1.5-beta\"," + Image + ",\"aspect_ratio\":\"auto\",\"duration\":1,\"nsfw_checker\":true}")]
     public async Task A_valid_payload_exits_0_with_OK_on_stderr_and_nothing_on_stdout(string payload)
     {
-        var run = await Cli.RunAsync("check", Files.Write(directory, "valid.json", payload));
+        var run = await Cli.RunAsync("check", Files.Write(_directory, "valid.json", payload));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Out);
@@ -69,7 +69,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_parameter_the_channel_lacks_is_a_warning_not_a_rejection()
     {
-        var run = await Cli.RunAsync("check", Files.Write(directory, "extra.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"nsfw_checker\":true}"));
+        var run = await Cli.RunAsync("check", Files.Write(_directory, "extra.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"nsfw_checker\":true}"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("warning: $.nsfw_checker:", run.Error, System.StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class CheckCommandTests
     [InlineData("{\"model\":\"sora\"}", "unknown model 'sora' (known models: grok-imagine-video-1.5-beta, grok-imagine-video-1.5-official)")]
     public async Task Unreadable_input_exits_2_with_one_line_on_stderr(string payload, string expected)
     {
-        var run = await Cli.RunAsync("check", Files.Write(directory, "bad.json", payload));
+        var run = await Cli.RunAsync("check", Files.Write(_directory, "bad.json", payload));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Out);
@@ -110,8 +110,8 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_missing_file_or_a_directory_exits_2()
     {
-        var missing = await Cli.RunAsync("check", Path.Combine(directory, "nope.json"));
-        var folder = await Cli.RunAsync("check", directory);
+        var missing = await Cli.RunAsync("check", Path.Combine(_directory, "nope.json"));
+        var folder = await Cli.RunAsync("check", _directory);
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such file", Assert.Single(missing.ErrorLines), System.StringComparison.Ordinal);
@@ -122,12 +122,12 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_spec_option_overrides_the_shipped_contract_of_its_model()
     {
-        var longer = Files.EditedOfficial(directory, "longer.yaml", "    maximum: 15\n", "    maximum: 30\n");
-        var payload = Files.Write(directory, "twenty.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"duration\":20}");
+        var longer = Files.EditedOfficial(_directory, "longer.yaml", "    maximum: 15\n", "    maximum: 30\n");
+        var payload = Files.Write(_directory, "twenty.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"duration\":20}");
 
         var shipped = await Cli.RunAsync("check", payload);
         var overridden = await Cli.RunAsync("check", "--spec", longer, payload);
-        var tooLong = await Cli.RunAsync("check", "--spec", longer, Files.Write(directory, "forty.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"duration\":40}"));
+        var tooLong = await Cli.RunAsync("check", "--spec", longer, Files.Write(_directory, "forty.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + ",\"duration\":40}"));
 
         Assert.Equal(1, shipped.ExitCode);
         Assert.Equal(0, overridden.ExitCode);
@@ -137,8 +137,8 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_spec_option_adds_a_model()
     {
-        var other = Files.EditedOfficial(directory, "other.yaml", "model: grok-imagine-video-1.5-official\n", "model: my-video-model\n");
-        var payload = Files.Write(directory, "mine.json", "{\"model\":\"my-video-model\"," + Image + "}");
+        var other = Files.EditedOfficial(_directory, "other.yaml", "model: grok-imagine-video-1.5-official\n", "model: my-video-model\n");
+        var payload = Files.Write(_directory, "mine.json", "{\"model\":\"my-video-model\"," + Image + "}");
 
         var run = await Cli.RunAsync("check", "--spec", other, payload);
 
@@ -149,11 +149,11 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_broken_or_missing_spec_option_exits_2_naming_the_first_diagnostic()
     {
-        var broken = Files.EditedOfficial(directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
-        var payload = Files.Write(directory, "ok.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + "}");
+        var broken = Files.EditedOfficial(_directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
+        var payload = Files.Write(_directory, "ok.json", "{\"model\":\"" + Official + "\",\"prompt\":\"a cat\"," + Image + "}");
 
         var run = await Cli.RunAsync("check", "--spec", broken, payload);
-        var missing = await Cli.RunAsync("check", "--spec", Path.Combine(directory, "none.yaml"), payload);
+        var missing = await Cli.RunAsync("check", "--spec", Path.Combine(_directory, "none.yaml"), payload);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(broken + "(", Assert.Single(run.ErrorLines), System.StringComparison.Ordinal);

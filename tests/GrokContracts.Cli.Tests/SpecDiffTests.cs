@@ -5,7 +5,7 @@ namespace GrokContracts.Cli.Tests;
 
 public sealed class SpecDiffTests
 {
-    private readonly string directory = Files.NewDirectory();
+    private readonly string _directory = Files.NewDirectory();
 
     [Fact]
     public async Task Official_to_beta_lists_breaking_changes_first_and_exits_1()
@@ -44,7 +44,7 @@ public sealed class SpecDiffTests
     [Fact]
     public async Task A_narrowed_range_is_breaking()
     {
-        var narrowed = Files.EditedOfficial(directory, "narrowed.yaml", "    maximum: 15\n", "    maximum: 10\n");
+        var narrowed = Files.EditedOfficial(_directory, "narrowed.yaml", "    maximum: 15\n", "    maximum: 10\n");
 
         var run = await Cli.RunAsync("spec", "diff", Files.OfficialSpec, narrowed);
 
@@ -55,7 +55,7 @@ public sealed class SpecDiffTests
     [Fact]
     public async Task A_widened_range_alone_is_not_breaking()
     {
-        var widened = Files.EditedOfficial(directory, "widened.yaml", "    maximum: 15\n", "    maximum: 20\n");
+        var widened = Files.EditedOfficial(_directory, "widened.yaml", "    maximum: 15\n", "    maximum: 20\n");
 
         var run = await Cli.RunAsync("spec", "diff", Files.OfficialSpec, widened);
 
@@ -76,10 +76,10 @@ public sealed class SpecDiffTests
     [Fact]
     public async Task A_broken_or_missing_spec_exits_2()
     {
-        var broken = Files.EditedOfficial(directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
+        var broken = Files.EditedOfficial(_directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
 
         var run = await Cli.RunAsync("spec", "diff", Files.OfficialSpec, broken);
-        var missing = await Cli.RunAsync("spec", "diff", Path.Combine(directory, "missing.yaml"), Files.OfficialSpec);
+        var missing = await Cli.RunAsync("spec", "diff", Path.Combine(_directory, "missing.yaml"), Files.OfficialSpec);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Out);

@@ -16,37 +16,37 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
 {
     private const string Model = "acme-motion-2";
     private static readonly string AcmeSpec = Path.Combine(AppContext.BaseDirectory, "specs", "acme-motion-2.yaml");
-    private readonly string directory = Files.NewDirectory();
-    private readonly CancellationTokenSource stop = new(Cli.Timeout * 3);
-    private readonly StringWriter serveOut = new();
-    private readonly StringWriter serveErr = new();
-    private TextWriter syncOut = null!;
-    private Task<int> serving = null!;
-    private string baseUrl = null!;
+    private readonly string _directory = Files.NewDirectory();
+    private readonly CancellationTokenSource _stop = new(Cli.Timeout * 3);
+    private readonly StringWriter _serveOut = new();
+    private readonly StringWriter _serveErr = new();
+    private TextWriter _syncOut = null!;
+    private Task<int> _serving = null!;
+    private string _baseUrl = null!;
 
     public async Task InitializeAsync()
     {
-        syncOut = TextWriter.Synchronized(serveOut);
-        serving = CliApp.RunAsync(["serve", "--port", "0", "--delay", "0.6", "--spec", AcmeSpec], syncOut, TextWriter.Synchronized(serveErr), new CliEnvironment(), stop.Token);
-        baseUrl = await ServeCommandTests.WaitForFirstLineAsync(syncOut, serveOut, serving);
+        _syncOut = TextWriter.Synchronized(_serveOut);
+        _serving = CliApp.RunAsync(["serve", "--port", "0", "--delay", "0.6", "--spec", AcmeSpec], _syncOut, TextWriter.Synchronized(_serveErr), new CliEnvironment(), _stop.Token);
+        _baseUrl = await ServeCommandTests.WaitForFirstLineAsync(_syncOut, _serveOut, _serving);
     }
 
     public async Task DisposeAsync()
     {
-        await stop.CancelAsync();
-        Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
-        stop.Dispose();
+        await _stop.CancelAsync();
+        Assert.Equal(0, await _serving.WaitAsync(TimeSpan.FromSeconds(20)));
+        _stop.Dispose();
     }
 
     [Fact]
     public async Task Submit_with_set_and_spec_flags_waits_and_downloads_the_MP4()
     {
-        var video = Path.Combine(directory, "clip.mp4");
+        var video = Path.Combine(_directory, "clip.mp4");
 
         var run = await Cli.RunAsync(
             "submit", "--spec", AcmeSpec, "--set", "text=a paper boat drifts", "--set", "seconds=6", "--set", "motion=0.25",
             "--set", "frames=https://example.com/a.png", "--frames", "https://example.com/b.png", "--style", "clay", "--loop",
-            "--out", video, "--base-url", baseUrl, "--poll-interval", "0.1", "--timeout", "30");
+            "--out", video, "--base-url", _baseUrl, "--poll-interval", "0.1", "--timeout", "30");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("status: done", run.OutLines);
@@ -59,14 +59,14 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     [Fact]
     public async Task Submit_without_wait_then_task_by_id_resumes_and_downloads()
     {
-        var video = Path.Combine(directory, "resumed.mp4");
-        var submitted = await Cli.RunAsync("submit", "--spec", AcmeSpec, "--model", Model, "--set", "text=a kite", "--base-url", baseUrl);
+        var video = Path.Combine(_directory, "resumed.mp4");
+        var submitted = await Cli.RunAsync("submit", "--spec", AcmeSpec, "--model", Model, "--set", "text=a kite", "--base-url", _baseUrl);
         Assert.True(submitted.ExitCode == 0, submitted.Error);
         var id = submitted.OutLines.Single(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..];
         Assert.Contains("status: queued", submitted.OutLines);
 
-        var shown = await Cli.RunAsync("task", id, "--spec", AcmeSpec, "--model", Model, "--base-url", baseUrl);
-        var resumed = await Cli.RunAsync("task", id, "--spec", AcmeSpec, "--out", video, "--base-url", baseUrl, "--poll-interval", "0.1");
+        var shown = await Cli.RunAsync("task", id, "--spec", AcmeSpec, "--model", Model, "--base-url", _baseUrl);
+        var resumed = await Cli.RunAsync("task", id, "--spec", AcmeSpec, "--out", video, "--base-url", _baseUrl, "--poll-interval", "0.1");
 
         Assert.True(shown.ExitCode == 0, shown.Error);
         Assert.Contains(shown.OutLines, l => l is "status: queued" or "status: running" or "status: done");
@@ -80,7 +80,7 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     {
         var run = await Cli.RunAsync(
             "submit", "--spec", AcmeSpec, "--set", "text=storm " + ReapiEmulatorOptions.DefaultFailureToken, "--wait",
-            "--base-url", baseUrl, "--poll-interval", "0.1", "--timeout", "30");
+            "--base-url", _baseUrl, "--poll-interval", "0.1", "--timeout", "30");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("status: error", run.OutLines);
@@ -90,7 +90,7 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_task_id_is_the_APIs_404_exit_1()
     {
-        var run = await Cli.RunAsync("task", "task_nobody_made", "--spec", AcmeSpec, "--base-url", baseUrl);
+        var run = await Cli.RunAsync("task", "task_nobody_made", "--spec", AcmeSpec, "--base-url", _baseUrl);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("could not be read", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
@@ -119,9 +119,9 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
         var spec = File.ReadAllText(AcmeSpec).ReplaceLineEndings("\n")
             .Replace("model: acme-motion-2", "model: acme-query-1", StringComparison.Ordinal)
             .Replace("path: /v2/motion/jobs/{id}/state", "path: /v2/status?verbose=1", StringComparison.Ordinal);
-        var path = Files.Write(directory, "acme-query-1.yaml", spec);
+        var path = Files.Write(_directory, "acme-query-1.yaml", spec);
         await using var emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { path }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
-        var video = Path.Combine(directory, "query.mp4");
+        var video = Path.Combine(_directory, "query.mp4");
 
         var run = await Cli.RunAsync(
             "submit", "--spec", path, "--set", "text=a kite", "--out", video, "--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--timeout", "30");
@@ -135,7 +135,7 @@ public sealed class SpecDrivenCliTests : IAsyncLifetime
     [Fact]
     public async Task A_flag_the_channel_lacks_is_exit_2_naming_its_parameters()
     {
-        var run = await Cli.RunAsync("submit", "--spec", AcmeSpec, "--set", "text=a kite", "--no-audio", "--base-url", baseUrl);
+        var run = await Cli.RunAsync("submit", "--spec", AcmeSpec, "--set", "text=a kite", "--no-audio", "--base-url", _baseUrl);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("acme-motion-2 has no parameter 'audio'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);

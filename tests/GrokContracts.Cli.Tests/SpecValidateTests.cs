@@ -5,7 +5,7 @@ namespace GrokContracts.Cli.Tests;
 
 public sealed class SpecValidateTests
 {
-    private readonly string directory = Files.NewDirectory();
+    private readonly string _directory = Files.NewDirectory();
 
     [Fact]
     public async Task The_shipped_specs_are_clean()
@@ -21,7 +21,7 @@ public sealed class SpecValidateTests
     public async Task A_broken_spec_reports_each_diagnostic_at_its_file_line_and_column()
     {
         // Line 70 is duration's "minimum: 3"; the value starts at column 14. The audio parameter's new key lands on line 77.
-        var broken = Files.EditedOfficial(directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
+        var broken = Files.EditedOfficial(_directory, "broken.yaml", "    minimum: 3\n", "    minimum: three\n");
         File.WriteAllText(broken, File.ReadAllText(broken).Replace("  audio:\n", "  audio:\n    colour: red\n", System.StringComparison.Ordinal));
         Assert.Equal("    minimum: three", File.ReadAllLines(broken)[69]);
         Assert.Equal("    colour: red", File.ReadAllLines(broken)[76]);
@@ -39,7 +39,7 @@ public sealed class SpecValidateTests
     public async Task A_parameter_named_like_a_generated_member_is_the_same_GRK102_the_build_reports()
     {
         // "validate" would become the property Validate, which the generated request declares as a method.
-        var clash = Files.EditedOfficial(directory, "clash.yaml", "  audio:\n", "  validate:\n    type: string\n  audio:\n");
+        var clash = Files.EditedOfficial(_directory, "clash.yaml", "  audio:\n", "  validate:\n    type: string\n  audio:\n");
         var line = System.Array.IndexOf(File.ReadAllLines(clash), "  validate:") + 1;
 
         var run = await Cli.RunAsync("spec", "validate", clash);
@@ -53,7 +53,7 @@ public sealed class SpecValidateTests
     [Fact]
     public async Task Unparseable_YAML_is_GRK100()
     {
-        var path = Files.Write(directory, "bad.yaml", "model: [\n");
+        var path = Files.Write(_directory, "bad.yaml", "model: [\n");
 
         var run = await Cli.RunAsync("spec", "validate", path);
 
@@ -64,7 +64,7 @@ public sealed class SpecValidateTests
     [Fact]
     public async Task Two_files_declaring_one_model_id_are_GRK103_on_the_second()
     {
-        var copy = Files.Write(directory, "copy.yaml", File.ReadAllText(Files.OfficialSpec));
+        var copy = Files.Write(_directory, "copy.yaml", File.ReadAllText(Files.OfficialSpec));
 
         var run = await Cli.RunAsync("spec", "validate", Files.OfficialSpec, copy);
 
@@ -75,9 +75,9 @@ public sealed class SpecValidateTests
     [Fact]
     public async Task An_unreadable_file_exits_2_and_the_others_are_still_checked()
     {
-        var broken = Files.Write(directory, "bad.yaml", "model: [\n");
+        var broken = Files.Write(_directory, "bad.yaml", "model: [\n");
 
-        var run = await Cli.RunAsync("spec", "validate", Path.Combine(directory, "missing.yaml"), broken);
+        var run = await Cli.RunAsync("spec", "validate", Path.Combine(_directory, "missing.yaml"), broken);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no such file", run.Error, System.StringComparison.Ordinal);

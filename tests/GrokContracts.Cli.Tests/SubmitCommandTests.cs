@@ -10,22 +10,22 @@ namespace GrokContracts.Cli.Tests;
 public sealed class SubmitCommandTests : IAsyncLifetime
 {
     private const string Canary = "canary-key-7f3a9c";
-    private readonly string directory = Files.NewDirectory();
-    private ReapiEmulator emulator = null!;
+    private readonly string _directory = Files.NewDirectory();
+    private ReapiEmulator _emulator = null!;
 
-    private string BaseUrl => emulator.BaseUrl.ToString();
+    private string BaseUrl => _emulator.BaseUrl.ToString();
 
     public async Task InitializeAsync() =>
-        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { CompletionDelay = TimeSpan.FromMilliseconds(600), ApiKey = Canary });
+        _emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { CompletionDelay = TimeSpan.FromMilliseconds(600), ApiKey = Canary });
 
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("official", "--aspect-ratio", "9:16")]
     [InlineData("beta", "--aspect-ratio", "auto")]
     public async Task Submit_wait_out_downloads_a_playable_MP4(string model, string option, string value)
     {
-        var video = Path.Combine(directory, model + ".mp4");
+        var video = Path.Combine(_directory, model + ".mp4");
 
         var run = await Cli.RunAsync(
             "submit", "--model", model, "--prompt", "a cat turns its head, soft rain", "--image", "https://example.com/cat.png",
@@ -42,7 +42,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
         Assert.Contains(run.OutLines, l => l.StartsWith("video_url: " + BaseUrl, StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.Contains("completed", StringComparison.Ordinal) && l.Contains("poll", StringComparison.Ordinal));
         Assert.DoesNotContain(Canary, run.Out + run.Error, StringComparison.Ordinal);
-        Assert.Equal(1, emulator.SubmitRequestCount);
+        Assert.Equal(1, _emulator.SubmitRequestCount);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}"], run.OutLines);
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
     [Fact]

@@ -12,11 +12,11 @@ namespace GrokContracts.Emulator.Tests;
 internal sealed class EmulatorHttp : IDisposable
 {
     public const string Key = "test-key";
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public EmulatorHttp(ReapiEmulator emulator)
     {
-        http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>A submit to the shipped channels' endpoint (reAPI's).</summary>
@@ -44,13 +44,13 @@ internal sealed class EmulatorHttp : IDisposable
         return await SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+    public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<(HttpStatusCode, JsonElement, HttpResponseMessage)> SendAsync(HttpRequestMessage request)
     {
-        var response = await http.SendAsync(request);
+        var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return (response.StatusCode, json, response);

@@ -23,29 +23,29 @@ namespace GrokContracts.Emulator.Tests;
 public sealed class HttpSurfaceFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int RandomRequests = 600;
-    private ReapiEmulator emulator = null!;
-    private HttpClient http = null!;
+    private ReapiEmulator _emulator = null!;
+    private HttpClient _http = null!;
 
-    private string OfficialModel => emulator.Models.Single(m => m.EndsWith("-official", StringComparison.Ordinal));
+    private string OfficialModel => _emulator.Models.Single(m => m.EndsWith("-official", StringComparison.Ordinal));
 
     private string ValidBody => "{\"model\":\"" + OfficialModel + "\",\"prompt\":\"A cat walks in the rain\",\"image_urls\":[\"https://example.com/cat.png\"],\"duration\":8}";
 
     /// <summary>The shipped official channel's submit path, as the emulator serves it (<c>/api/v1/videos/generations</c>).</summary>
-    private string Submit => emulator.SubmitUri(OfficialModel).AbsolutePath;
+    private string Submit => _emulator.SubmitUri(OfficialModel).AbsolutePath;
 
     /// <summary>Its poll path with <paramref name="rawId"/> put in as it is (already escaped, or deliberately not).</summary>
-    private string Poll(string rawId) => emulator.PollUri(OfficialModel, "ID").AbsolutePath.Replace("ID", rawId, StringComparison.Ordinal);
+    private string Poll(string rawId) => _emulator.PollUri(OfficialModel, "ID").AbsolutePath.Replace("ID", rawId, StringComparison.Ordinal);
 
     public async Task InitializeAsync()
     {
-        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions());
-        http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        _emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions());
+        _http = new HttpClient { BaseAddress = _emulator.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await emulator.DisposeAsync();
+        _http.Dispose();
+        await _emulator.DisposeAsync();
     }
 
     // ---- hand-picked hostile requests ----
@@ -94,7 +94,7 @@ public sealed class HttpSurfaceFuzzTests(ITestOutputHelper output) : IAsyncLifet
         var answer = await SendAsync(HttpMethod.Post, Submit, content, "Bearer k");
         Assert.True(answer.Status == 400, name + ": " + answer);
         Assert.Equal(code, answer.Code);
-        Assert.Empty(emulator.Tasks);
+        Assert.Empty(_emulator.Tasks);
         await AssertStillServingAsync();
     }
 
@@ -331,14 +331,14 @@ public sealed class HttpSurfaceFuzzTests(ITestOutputHelper output) : IAsyncLifet
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var response = await http.SendAsync(request);
+        using var response = await _http.SendAsync(request);
         return Parse((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<Answer> RawAsync(string requestText)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, emulator.BaseUrl.Port);
+        await client.ConnectAsync(IPAddress.Loopback, _emulator.BaseUrl.Port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(requestText));
         using var reader = new MemoryStream();

@@ -18,11 +18,11 @@ public sealed class SpecDrivenChannelTests : IDisposable
     private const string Acme = "acme-motion-2";
     private const string AcmeSubmit = "v2/motion/jobs";
     private static readonly string AcmeSpec = Path.Combine(AppContext.BaseDirectory, "SharedSpecs", "acme-motion-2.yaml");
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "grok-emulator-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grok-emulator-" + Guid.NewGuid().ToString("N"));
 
-    public SpecDrivenChannelTests() => Directory.CreateDirectory(directory);
+    public SpecDrivenChannelTests() => Directory.CreateDirectory(_directory);
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public async Task A_PUT_submit_creates_a_task_whose_poll_reports_queued_then_running_then_done()
@@ -227,7 +227,7 @@ public sealed class SpecDrivenChannelTests : IDisposable
             text = text.Replace(from, to, StringComparison.Ordinal);
         }
 
-        var path = Path.Combine(directory, model + ".yaml");
+        var path = Path.Combine(_directory, model + ".yaml");
         await File.WriteAllTextAsync(path, text);
         return path;
     }

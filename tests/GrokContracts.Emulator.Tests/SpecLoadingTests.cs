@@ -8,17 +8,17 @@ namespace GrokContracts.Emulator.Tests;
 /// <summary>The emulator serves every loaded spec: shipped ones, and a project's own by path.</summary>
 public sealed class SpecLoadingTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "grok-emulator-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grok-emulator-" + Guid.NewGuid().ToString("N"));
 
-    public SpecLoadingTests() => Directory.CreateDirectory(directory);
+    public SpecLoadingTests() => Directory.CreateDirectory(_directory);
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public async Task A_spec_by_path_adds_a_channel_with_its_own_rules()
     {
         var official = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "specs", "grok-imagine-video-1.5-official.yaml"));
-        var path = Path.Combine(directory, "short.yaml");
+        var path = Path.Combine(_directory, "short.yaml");
         await File.WriteAllTextAsync(path, official
             .Replace("model: grok-imagine-video-1.5-official", "model: my-short-channel", StringComparison.Ordinal)
             .Replace("maximum: 15", "maximum: 5", StringComparison.Ordinal)
@@ -38,7 +38,7 @@ public sealed class SpecLoadingTests : IDisposable
     [Fact]
     public async Task A_broken_spec_stops_the_start_with_its_diagnostics()
     {
-        var path = Path.Combine(directory, "broken.yaml");
+        var path = Path.Combine(_directory, "broken.yaml");
         await File.WriteAllTextAsync(path, "specVersion: 1\nmodel: broken\nparameters: [\n");
         var options = new ReapiEmulatorOptions();
         options.SpecPaths.Add(path);

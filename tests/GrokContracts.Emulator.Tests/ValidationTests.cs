@@ -9,19 +9,19 @@ public sealed class ValidationTests : IAsyncLifetime
     private const string Official = "\"model\":\"grok-imagine-video-1.5-official\"";
     private const string Beta = "\"model\":\"grok-imagine-video-1.5-beta\"";
     private const string Image = "\"image_urls\":[\"https://example.com/a.png\"]";
-    private ReapiEmulator emulator = null!;
-    private EmulatorHttp http = null!;
+    private ReapiEmulator _emulator = null!;
+    private EmulatorHttp _http = null!;
 
     public async Task InitializeAsync()
     {
-        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions());
-        http = new EmulatorHttp(emulator);
+        _emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions());
+        _http = new EmulatorHttp(_emulator);
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await emulator.DisposeAsync();
+        _http.Dispose();
+        await _emulator.DisposeAsync();
     }
 
     [Theory]
@@ -47,11 +47,11 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("[1,2]", 20001, "request body must be a JSON object")]
     public async Task Rejects_with_the_APIs_code_and_a_request_id(string body, int code, string messageStart)
     {
-        var answer = await http.PostAsync(body);
+        var answer = await _http.PostAsync(body);
 
         EmulatorHttp.AssertError(HttpStatusCode.BadRequest, code, answer);
         Assert.StartsWith(messageStart, answer.Body.GetProperty("error").GetProperty("message").GetString());
-        Assert.Empty(emulator.Tasks);
+        Assert.Empty(_emulator.Tasks);
     }
 
     [Theory]
@@ -61,18 +61,18 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("{" + Beta + "," + Image + ",\"aspect_ratio\":\"auto\",\"duration\":1,\"nsfw_checker\":true}")]
     public async Task Accepts_valid_bodies(string body)
     {
-        var answer = await http.PostAsync(body);
+        var answer = await _http.PostAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("processing", answer.Body.GetProperty("status").GetString());
-        Assert.Single(emulator.Tasks);
+        Assert.Single(_emulator.Tasks);
     }
 
     [Fact]
     public async Task Reports_the_first_violation_in_the_APIs_order()
     {
         // prompt missing comes before the duration and resolution problems.
-        var answer = await http.PostAsync("{" + Official + "," + Image + ",\"duration\":99,\"resolution\":\"4k\"}");
+        var answer = await _http.PostAsync("{" + Official + "," + Image + ",\"duration\":99,\"resolution\":\"4k\"}");
 
         EmulatorHttp.AssertError(HttpStatusCode.BadRequest, 20002, answer, "prompt is required");
     }
@@ -80,7 +80,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task Rejects_a_body_over_one_MiB()
     {
-        var answer = await http.PostAsync("{" + Official + ",\"prompt\":\"" + new string('x', 1024 * 1024) + "\"," + Image + "}");
+        var answer = await _http.PostAsync("{" + Official + ",\"prompt\":\"" + new string('x', 1024 * 1024) + "\"," + Image + "}");
 
         EmulatorHttp.AssertError(HttpStatusCode.BadRequest, 20001, answer);
     }

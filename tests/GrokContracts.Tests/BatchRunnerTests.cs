@@ -21,21 +21,21 @@ namespace GrokContracts.Tests;
 public sealed class BatchRunnerTests : IAsyncLifetime
 {
     private static readonly string AcmeSpec = Path.Combine(AppContext.BaseDirectory, "specs", "acme-motion-2.yaml");
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "grok-contracts-batch-tests", Guid.NewGuid().ToString("N"));
-    private ReapiEmulator emulator = null!;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "grok-contracts-batch-tests", Guid.NewGuid().ToString("N"));
+    private ReapiEmulator _emulator = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
-        emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { AcmeSpec }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
+        Directory.CreateDirectory(_directory);
+        _emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { SpecPaths = { AcmeSpec }, CompletionDelay = TimeSpan.FromMilliseconds(300) });
     }
 
     public async Task DisposeAsync()
     {
-        await emulator.DisposeAsync();
+        await _emulator.DisposeAsync();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -52,9 +52,9 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         var result = await RunAsync(journal, items, o => o.Progress = new SyncProgress<BatchEvent>(events.Enqueue));
 
         Assert.True(result.AllDownloaded, Describe(result));
-        Assert.Equal(items.Count, emulator.Tasks.Count);
-        Assert.Equal(items.Count, emulator.SubmitRequestCount);
-        Assert.Equal(new[] { "acme-motion-2", "grok-imagine-video-1.5-beta", "grok-imagine-video-1.5-official" }, emulator.Tasks.Select(t => t.Model).Distinct().Order());
+        Assert.Equal(items.Count, _emulator.Tasks.Count);
+        Assert.Equal(items.Count, _emulator.SubmitRequestCount);
+        Assert.Equal(new[] { "acme-motion-2", "grok-imagine-video-1.5-beta", "grok-imagine-video-1.5-official" }, _emulator.Tasks.Select(t => t.Model).Distinct().Order());
         foreach (var line in result.Lines)
         {
             var bytes = File.ReadAllBytes(line.Path!);
@@ -66,7 +66,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
                 journal.History(line.Key));
         }
 
-        Assert.Empty(Directory.GetFiles(directory, "*.part"));
+        Assert.Empty(Directory.GetFiles(_directory, "*.part"));
         Assert.Equal(items.Sum(i => i.EstimatedCredits), result.Counts.CreditsSpent);
         Assert.Contains(events, e => e.Previous == BatchLineState.Submitting && e.Entry.State == BatchLineState.Submitted);
     }
@@ -75,17 +75,17 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     public async Task Rate_limited_submits_wait_for_Retry_After_and_5xx_polls_are_retried_without_extra_submits()
     {
         var items = MixedItems();
-        emulator.Faults.FailNextSubmits(3, 429, "1");
-        emulator.Faults.FailNextPolls(2, 503);
+        _emulator.Faults.FailNextSubmits(3, 429, "1");
+        _emulator.Faults.FailNextPolls(2, 503);
 
         using var journal = new SqliteBatchJournal(JournalPath);
         var started = DateTime.UtcNow;
         var result = await RunAsync(journal, items);
 
         Assert.True(result.AllDownloaded, Describe(result));
-        Assert.Equal(items.Count, emulator.Tasks.Count); // accepted submits: one per line
-        Assert.Equal(items.Count + 3, emulator.SubmitRequestCount);
-        Assert.Equal((3, 2), (emulator.Faults.ServedSubmits, emulator.Faults.ServedPolls));
+        Assert.Equal(items.Count, _emulator.Tasks.Count); // accepted submits: one per line
+        Assert.Equal(items.Count + 3, _emulator.SubmitRequestCount);
+        Assert.Equal((3, 2), (_emulator.Faults.ServedSubmits, _emulator.Faults.ServedPolls));
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the runner did not wait for Retry-After");
         Assert.Equal(items.Count + 3, result.Lines.Sum(l => l.SubmitAttempts));
     }
@@ -120,14 +120,14 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Assert.Equal(result.Lines.Select(l => l.State), again.Lines.Select(l => l.State));
         }
 
-        Assert.Equal(3, emulator.SubmitRequestCount);
+        Assert.Equal(3, _emulator.SubmitRequestCount);
     }
 
     [Fact]
     public async Task A_dropped_submit_is_unknown_never_resent_automatically_and_resent_only_when_asked()
     {
         var items = MixedItems().Take(3).ToList();
-        emulator.Faults.EnqueueSubmitFault(EmulatorFault.Drop());
+        _emulator.Faults.EnqueueSubmitFault(EmulatorFault.Drop());
 
         BatchResult first;
         using (var journal = new SqliteBatchJournal(JournalPath))
@@ -146,7 +146,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Assert.Single(rerun.Unknown);
         }
 
-        Assert.Equal(3, emulator.SubmitRequestCount);
+        Assert.Equal(3, _emulator.SubmitRequestCount);
 
         using (var journal = new SqliteBatchJournal(JournalPath))
         {
@@ -154,7 +154,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Assert.True(resubmitted.AllDownloaded, Describe(resubmitted));
         }
 
-        Assert.Equal(4, emulator.SubmitRequestCount);
+        Assert.Equal(4, _emulator.SubmitRequestCount);
     }
 
     [Theory]
@@ -163,7 +163,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     public async Task A_5xx_answer_to_a_submit_is_unknown_and_not_retried_because_the_request_reached_the_server(int status)
     {
         var items = MixedItems().Take(2).ToList();
-        emulator.Faults.FailNextSubmits(1, status, "0");
+        _emulator.Faults.FailNextSubmits(1, status, "0");
 
         BatchResult first;
         using (var journal = new SqliteBatchJournal(JournalPath))
@@ -176,7 +176,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         Assert.Equal(1, unknown.SubmitAttempts);
         Assert.Contains("HTTP " + status, unknown.Note, StringComparison.Ordinal);
         Assert.Equal(BatchLineState.Downloaded, first.Lines[1].State);
-        Assert.Equal(2, emulator.SubmitRequestCount); // the 5xx POST and the second line's: no automatic retry
+        Assert.Equal(2, _emulator.SubmitRequestCount); // the 5xx POST and the second line's: no automatic retry
 
         using (var journal = new SqliteBatchJournal(JournalPath))
         {
@@ -184,7 +184,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Assert.True(resubmitted.AllDownloaded, Describe(resubmitted));
         }
 
-        Assert.Equal(3, emulator.SubmitRequestCount);
+        Assert.Equal(3, _emulator.SubmitRequestCount);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "wrong", BaseUrl = pinned.BaseUrl });
         using var journal = new SqliteBatchJournal(JournalPath);
 
-        var result = await new BatchRunner(client, journal, new BatchRunnerOptions { OutputDirectory = directory, MaxConcurrency = 1 }).RunAsync(items);
+        var result = await new BatchRunner(client, journal, new BatchRunnerOptions { OutputDirectory = _directory, MaxConcurrency = 1 }).RunAsync(items);
 
         Assert.Contains("refused the key", result.StopReason, StringComparison.Ordinal);
         Assert.Equal(1, pinned.SubmitRequestCount);
@@ -212,7 +212,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             journal.Record(entries[0] with { State = BatchLineState.Submitting, SubmitAttempts = 1 });
 
             // Line 2 was accepted by an earlier run that died before polling.
-            using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "k", BaseUrl = emulator.BaseUrl });
+            using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "k", BaseUrl = _emulator.BaseUrl });
             var task = await client.SubmitAsync(items[1].Request);
             journal.Record(entries[1] with { State = BatchLineState.Submitted, TaskId = task.Id, SubmitAttempts = 1 });
         }
@@ -222,7 +222,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             var result = await RunAsync(journal, items);
 
             Assert.Equal([BatchLineState.Unknown, BatchLineState.Downloaded], result.Lines.Select(l => l.State));
-            Assert.Equal(1, emulator.SubmitRequestCount);
+            Assert.Equal(1, _emulator.SubmitRequestCount);
             Assert.Equal([BatchLineState.Validated, BatchLineState.Submitting, BatchLineState.Unknown], journal.History(items[0].Key));
         }
     }
@@ -251,7 +251,7 @@ public sealed class BatchRunnerTests : IAsyncLifetime
             Assert.Equal(3, reopened.Open([.. items, Item(3, new Beta.VideoGenerationRequest("https://example.com/new.png"))]).Count); // lines added to the input are fine
         }
 
-        var other = Path.Combine(directory, "other.db");
+        var other = Path.Combine(_directory, "other.db");
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + other + ";Pooling=False"))
         {
             connection.Open();
@@ -268,17 +268,17 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     {
         var item = MixedItems()[0];
         using var journal = new SqliteBatchJournal(JournalPath);
-        using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "k", BaseUrl = emulator.BaseUrl });
-        var runner = new BatchRunner(client, journal, new BatchRunnerOptions { OutputDirectory = directory, FileName = _ => "same.mp4" });
+        using var client = new GrokContractsClient(new GrokContractsClientOptions { ApiKey = "k", BaseUrl = _emulator.BaseUrl });
+        var runner = new BatchRunner(client, journal, new BatchRunnerOptions { OutputDirectory = _directory, FileName = _ => "same.mp4" });
 
         await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync([item, item]));
         await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync([item, new BatchItem("other", 2, item.Request)]));
         Assert.Equal("a_b_c.mp4", BatchRunner.DefaultFileName("a/b\0c"));
         Assert.Equal("_.mp4", BatchRunner.DefaultFileName(".."));
-        Assert.Equal(0, emulator.SubmitRequestCount);
+        Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
-    private string JournalPath => Path.Combine(directory, SqliteBatchJournal.DefaultFileName);
+    private string JournalPath => Path.Combine(_directory, SqliteBatchJournal.DefaultFileName);
 
     private static List<BatchItem> MixedItems() =>
     [
@@ -296,11 +296,11 @@ public sealed class BatchRunnerTests : IAsyncLifetime
         using var client = new GrokContractsClient(new GrokContractsClientOptions
         {
             ApiKey = "batch-key",
-            BaseUrl = emulator.BaseUrl,
+            BaseUrl = _emulator.BaseUrl,
             PollingSchedule = new PollingSchedule([new PollingPhase(null, TimeSpan.FromMilliseconds(100))], TimeSpan.FromSeconds(30)),
             RetryBaseDelay = TimeSpan.FromMilliseconds(50),
         });
-        var options = new BatchRunnerOptions { OutputDirectory = directory, MaxConcurrency = 8, DefaultRetryAfter = TimeSpan.FromMilliseconds(100) };
+        var options = new BatchRunnerOptions { OutputDirectory = _directory, MaxConcurrency = 8, DefaultRetryAfter = TimeSpan.FromMilliseconds(100) };
         configure?.Invoke(options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var result = await new BatchRunner(client, journal, options).RunAsync(items, timeout.Token);

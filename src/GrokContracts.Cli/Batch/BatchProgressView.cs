@@ -17,23 +17,23 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
         BatchLineState.Downloading, BatchLineState.Downloaded, BatchLineState.Failed, BatchLineState.Unknown,
     ];
 
-    private readonly object gate = new();
-    private readonly IAnsiConsole console;
-    private readonly System.IO.TextWriter lines;
-    private readonly bool live;
-    private BatchEvent? latest;
-    private int finishedAtStart = -1;
+    private readonly object _gate = new();
+    private readonly IAnsiConsole _console;
+    private readonly System.IO.TextWriter _lines;
+    private readonly bool _live;
+    private BatchEvent? _latest;
+    private int _finishedAtStart = -1;
 
-    private string? header;
+    private string? _header;
 
     /// <param name="context">Where to write.</param>
     /// <param name="header">A line written before the first event when not live (once the journal is open, so a journal error stays the only line).</param>
     public BatchProgressView(CliContext context, string header)
     {
-        this.header = header;
-        console = context.CreateStatusConsole();
-        lines = context.Error;
-        live = console.Profile.Capabilities.Interactive;
+        _header = header;
+        _console = context.CreateStatusConsole();
+        _lines = context.Error;
+        _live = _console.Profile.Capabilities.Interactive;
     }
 
     /// <summary>The word a state is shown with.</summary>
@@ -59,26 +59,26 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
 
     public void Report(BatchEvent value)
     {
-        lock (gate)
+        lock (_gate)
         {
-            latest = value;
-            if (finishedAtStart < 0 && value.Previous is not null)
+            _latest = value;
+            if (_finishedAtStart < 0 && value.Previous is not null)
             {
-                finishedAtStart = Finished(value.Counts) - (IsFinished(value.Entry.State) ? 1 : 0);
+                _finishedAtStart = Finished(value.Counts) - (IsFinished(value.Entry.State) ? 1 : 0);
             }
 
-            if (!live && header is not null)
+            if (!_live && _header is not null)
             {
-                lines.WriteLine(header);
-                header = null;
+                _lines.WriteLine(_header);
+                _header = null;
             }
 
             // The snapshot of a resumed run is not repeated line by line.
-            if (!live && value.Previous is not null)
+            if (!_live && value.Previous is not null)
             {
                 // Plain lines, not the console's: it would wrap them at its width.
-                lines.WriteLine(Describe(value.Entry));
-                lines.Flush();
+                _lines.WriteLine(Describe(value.Entry));
+                _lines.Flush();
             }
         }
     }
@@ -86,14 +86,14 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
     /// <summary>Runs <paramref name="run"/> while showing progress; returns its result.</summary>
     public async Task<BatchResult> ShowAsync(Func<Task<BatchResult>> run)
     {
-        if (!live)
+        if (!_live)
         {
             return await run().ConfigureAwait(false);
         }
 
         BatchResult? result = null;
         var table = new Table().Border(TableBorder.Rounded).AddColumn("state").AddColumn(new TableColumn("lines").RightAligned());
-        await console.Live(table).AutoClear(false).StartAsync(async context =>
+        await _console.Live(table).AutoClear(false).StartAsync(async context =>
         {
             var running = run();
             while (!running.IsCompleted)
@@ -114,10 +114,10 @@ internal sealed class BatchProgressView : IProgress<BatchEvent>
     {
         BatchEvent? snapshot;
         int baseline;
-        lock (gate)
+        lock (_gate)
         {
-            snapshot = latest;
-            baseline = Math.Max(finishedAtStart, 0);
+            snapshot = _latest;
+            baseline = Math.Max(_finishedAtStart, 0);
         }
 
         table.Rows.Clear();

@@ -18,12 +18,12 @@ namespace GrokContracts.Cli.Submit;
 /// </summary>
 internal sealed class ParameterValues
 {
-    private readonly Contract contract;
-    private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
+    private readonly Contract _contract;
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public ParameterValues(Contract contract)
     {
-        this.contract = contract;
+        _contract = contract;
     }
 
     /// <summary>Adds one <c>--set name=value</c>.</summary>
@@ -41,7 +41,7 @@ internal sealed class ParameterValues
     /// <summary>Adds one value of the parameter <paramref name="name"/>; <paramref name="source"/> names where it came from in errors.</summary>
     public void Set(string name, string value, string source)
     {
-        var parameter = contract.FindParameter(name) ?? throw Unknown(source, name);
+        var parameter = _contract.FindParameter(name) ?? throw Unknown(source, name);
         Add(parameter, value, source);
     }
 
@@ -99,10 +99,10 @@ internal sealed class ParameterValues
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("model", contract.ModelId);
-            foreach (var parameter in contract.Parameters)
+            writer.WriteString("model", _contract.ModelId);
+            foreach (var parameter in _contract.Parameters)
             {
-                if (!values.TryGetValue(parameter.Name, out var given))
+                if (!_values.TryGetValue(parameter.Name, out var given))
                 {
                     continue;
                 }
@@ -156,7 +156,7 @@ internal sealed class ParameterValues
 
     private (Parameter Parameter, bool Negated)? FindFlag(string name)
     {
-        foreach (var parameter in contract.Parameters)
+        foreach (var parameter in _contract.Parameters)
         {
             var flag = Flag(parameter.Name);
             if (name == flag)
@@ -180,9 +180,9 @@ internal sealed class ParameterValues
 
     private void Add(Parameter parameter, string value, string source)
     {
-        if (!values.TryGetValue(parameter.Name, out var list))
+        if (!_values.TryGetValue(parameter.Name, out var list))
         {
-            values[parameter.Name] = list = [];
+            _values[parameter.Name] = list = [];
         }
         else if (parameter.Type != ParameterType.StringArray)
         {
@@ -195,9 +195,9 @@ internal sealed class ParameterValues
     private CliUsageException UnknownFlag(string flag)
     {
         var name = flag[2..].Replace('-', '_');
-        if (name.StartsWith("no_", StringComparison.Ordinal) && contract.FindParameter(name[3..]) is { } notBoolean)
+        if (name.StartsWith("no_", StringComparison.Ordinal) && _contract.FindParameter(name[3..]) is { } notBoolean)
         {
-            return new CliUsageException($"{flag}: {contract.ModelId} has no parameter '{notBoolean.Name}' as a boolean (it is {notBoolean.Type.ToString().ToLowerInvariant()})");
+            return new CliUsageException($"{flag}: {_contract.ModelId} has no parameter '{notBoolean.Name}' as a boolean (it is {notBoolean.Type.ToString().ToLowerInvariant()})");
         }
 
         return Unknown(flag, name.StartsWith("no_", StringComparison.Ordinal) ? name[3..] : name);
@@ -210,9 +210,9 @@ internal sealed class ParameterValues
             return new CliUsageException($"{source}: the model is chosen with --model");
         }
 
-        var names = contract.Parameters.Select(p => p.Name).ToList();
+        var names = _contract.Parameters.Select(p => p.Name).ToList();
         var closest = DidYouMean.Closest(name, names);
         var hint = closest is null ? string.Empty : $"did you mean '{closest}'? ";
-        return new CliUsageException($"{source}: {contract.ModelId} has no parameter '{name}' ({hint}its parameters: {string.Join(", ", names)})");
+        return new CliUsageException($"{source}: {_contract.ModelId} has no parameter '{name}' ({hint}its parameters: {string.Join(", ", names)})");
     }
 }

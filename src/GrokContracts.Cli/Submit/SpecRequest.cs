@@ -13,24 +13,24 @@ namespace GrokContracts.Cli.Submit;
 /// </summary>
 internal sealed class SpecRequest : IContractRequest
 {
-    private readonly Contract contract;
-    private readonly byte[] json;
-    private readonly PayloadObject body;
+    private readonly Contract _contract;
+    private readonly byte[] _json;
+    private readonly PayloadObject _body;
 
     public SpecRequest(Contract contract, ChannelDescriptor channel, byte[] json, PayloadObject body)
     {
-        this.contract = contract;
-        this.json = json;
-        this.body = body;
+        _contract = contract;
+        _json = json;
+        _body = body;
         Channel = channel;
     }
 
-    public string ModelId => contract.ModelId;
+    public string ModelId => _contract.ModelId;
 
     public ChannelDescriptor Channel { get; }
 
     /// <summary>Every violation the rule engine finds, rejected ones and advisories (no code) alike.</summary>
-    public IReadOnlyList<SpecViolation> Check() => ContractRules.Check(contract, body);
+    public IReadOnlyList<SpecViolation> Check() => ContractRules.Check(_contract, _body);
 
     /// <summary>The violations the API rejects, as the runtime reports them.</summary>
     public IReadOnlyList<GrokContracts.ContractViolation> Validate() =>
@@ -42,6 +42,6 @@ internal sealed class SpecRequest : IContractRequest
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteRawValue(json, skipInputValidation: true);
+        writer.WriteRawValue(_json, skipInputValidation: true);
     }
 }

@@ -31,15 +31,15 @@ public sealed class BatchEvent
 /// <summary>Lines per state and credits of a batch at one moment.</summary>
 public sealed class BatchCounts
 {
-    private readonly Dictionary<BatchLineState, int> byState;
+    private readonly Dictionary<BatchLineState, int> _byState;
 
     /// <summary>Creates the counts.</summary>
     public BatchCounts(IReadOnlyDictionary<BatchLineState, int> byState, long creditsAccepted, long creditsRefunded, int total)
     {
-        this.byState = new Dictionary<BatchLineState, int>();
+        _byState = new Dictionary<BatchLineState, int>();
         foreach (var pair in byState ?? throw new ArgumentNullException(nameof(byState)))
         {
-            this.byState[pair.Key] = pair.Value;
+            _byState[pair.Key] = pair.Value;
         }
 
         CreditsAccepted = creditsAccepted;
@@ -60,5 +60,5 @@ public sealed class BatchCounts
     public long CreditsSpent => CreditsAccepted - CreditsRefunded;
 
     /// <summary>How many lines are in <paramref name="state"/>.</summary>
-    public int this[BatchLineState state] => byState.TryGetValue(state, out var count) ? count : 0;
+    public int this[BatchLineState state] => _byState.TryGetValue(state, out var count) ? count : 0;
 }

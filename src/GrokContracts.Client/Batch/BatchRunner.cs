@@ -28,9 +28,9 @@ namespace GrokContracts;
 /// </remarks>
 public sealed class BatchRunner
 {
-    private readonly IGrokContractsClient client;
-    private readonly IBatchJournal journal;
-    private readonly BatchRunnerOptions options;
+    private readonly IGrokContractsClient _client;
+    private readonly IBatchJournal _journal;
+    private readonly BatchRunnerOptions _options;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="client">The client that submits, polls and downloads.</param>
@@ -38,9 +38,9 @@ public sealed class BatchRunner
     /// <param name="options">The settings; default: <see cref="BatchRunnerOptions"/>'s defaults.</param>
     public BatchRunner(IGrokContractsClient client, IBatchJournal journal, BatchRunnerOptions? options = null)
     {
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.journal = journal ?? throw new ArgumentNullException(nameof(journal));
-        this.options = options ?? new BatchRunnerOptions();
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _journal = journal ?? throw new ArgumentNullException(nameof(journal));
+        _options = options ?? new BatchRunnerOptions();
     }
 
     /// <summary>Runs the batch until every line is downloaded, failed, unknown, or the run stops or is cancelled.</summary>
@@ -56,22 +56,22 @@ public sealed class BatchRunner
             throw new ArgumentNullException(nameof(items));
         }
 
-        if (options.MaxConcurrency is < 1 or > 256)
+        if (_options.MaxConcurrency is < 1 or > 256)
         {
             throw new ArgumentException("MaxConcurrency must be 1-256.", nameof(items));
         }
 
-        if (options.MaxSubmitAttempts < 1)
+        if (_options.MaxSubmitAttempts < 1)
         {
             throw new ArgumentException("MaxSubmitAttempts must be at least 1.", nameof(items));
         }
 
-        if (string.IsNullOrEmpty(options.OutputDirectory))
+        if (string.IsNullOrEmpty(_options.OutputDirectory))
         {
             throw new ArgumentException("An output directory is required.", nameof(items));
         }
 
-        var outputDirectory = Path.GetFullPath(options.OutputDirectory);
+        var outputDirectory = Path.GetFullPath(_options.OutputDirectory);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var paths = new string[items.Count];
@@ -83,7 +83,7 @@ public sealed class BatchRunner
                 throw new ArgumentException("Two items have the key '" + item.Key + "'.", nameof(items));
             }
 
-            var name = options.FileName?.Invoke(item) ?? DefaultFileName(item.Key);
+            var name = _options.FileName?.Invoke(item) ?? DefaultFileName(item.Key);
             if (string.IsNullOrEmpty(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
             {
                 throw new ArgumentException("'" + name + "' is not a file name (item " + item.Key + ").", nameof(items));
@@ -98,7 +98,7 @@ public sealed class BatchRunner
         }
 
         Directory.CreateDirectory(outputDirectory);
-        return new BatchRun(client, journal, options, items, paths).ExecuteAsync(cancellationToken);
+        return new BatchRun(_client, _journal, _options, items, paths).ExecuteAsync(cancellationToken);
     }
 
     /// <summary>The default file name of a key: characters unsafe in file names become <c>_</c>, then <c>.mp4</c>.</summary>

@@ -18,10 +18,10 @@ public sealed class SqliteBatchJournal : IBatchJournal
 
     private const string Format = "grok-contracts-batch";
     private const string Version = "1";
-    private readonly object gate = new();
-    private readonly SqliteConnection connection;
-    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
-    private bool disposed;
+    private readonly object _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private bool _disposed;
 
     /// <summary>Opens (creating if needed) and locks the journal at <paramref name="path"/>.</summary>
     /// <exception cref="BatchJournalException">The file is not a batch journal, is damaged, or another run holds it.</exception>
@@ -40,10 +40,10 @@ public sealed class SqliteBatchJournal : IBatchJournal
             Pooling = false, // Closing must release the lock now, not when a pool lets the connection go.
             DefaultTimeout = 1,
         };
-        connection = new SqliteConnection(builder.ToString());
+        _connection = new SqliteConnection(builder.ToString());
         try
         {
-            connection.Open();
+            _connection.Open();
 
             // Exclusive locking: the first read takes the lock and keeps it until the connection closes (or the process dies).
             Execute("PRAGMA locking_mode=EXCLUSIVE;");
@@ -64,12 +64,12 @@ public sealed class SqliteBatchJournal : IBatchJournal
         }
         catch (SqliteException ex)
         {
-            connection.Dispose();
+            _connection.Dispose();
             throw Translate(ex);
         }
         catch
         {
-            connection.Dispose();
+            _connection.Dispose();
             throw;
         }
     }
@@ -88,7 +88,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
             throw new ArgumentNullException(nameof(items));
         }
 
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfDisposed();
             try
@@ -114,7 +114,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
                 }
 
                 var result = new List<BatchJournalEntry>(items.Count);
-                using var transaction = connection.BeginTransaction();
+                using var transaction = _connection.BeginTransaction();
                 foreach (var item in items)
                 {
                     if (existing.TryGetValue(item.Key, out var entry))
@@ -139,7 +139,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
                         Insert(entry, transaction);
                     }
 
-                    keys.Add(item.Key);
+                    _keys.Add(item.Key);
                     result.Add(entry);
                 }
 
@@ -161,17 +161,17 @@ public sealed class SqliteBatchJournal : IBatchJournal
             throw new ArgumentNullException(nameof(entry));
         }
 
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfDisposed();
-            if (!keys.Contains(entry.Key))
+            if (!_keys.Contains(entry.Key))
             {
                 throw new ArgumentException("The journal does not hold a line with key '" + entry.Key + "'.", nameof(entry));
             }
 
             try
             {
-                using var transaction = connection.BeginTransaction();
+                using var transaction = _connection.BeginTransaction();
                 Write(entry, transaction, entry.Note);
                 transaction.Commit();
             }
@@ -185,10 +185,10 @@ public sealed class SqliteBatchJournal : IBatchJournal
     /// <summary>Every state the line with <paramref name="key"/> went through, oldest first (for reports and tests).</summary>
     public IReadOnlyList<BatchLineState> History(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
             ThrowIfDisposed();
-            using var command = connection.CreateCommand();
+            using var command = _connection.CreateCommand();
             command.CommandText = "SELECT state FROM transitions WHERE key = $key ORDER BY seq;";
             command.Parameters.AddWithValue("$key", key);
             var states = new List<BatchLineState>();
@@ -205,15 +205,15 @@ public sealed class SqliteBatchJournal : IBatchJournal
     /// <summary>Closes the journal and releases its lock.</summary>
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            connection.Dispose();
+            _disposed = true;
+            _connection.Dispose();
         }
     }
 
@@ -227,7 +227,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
         var tables = Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table';");
         if (tables == "0")
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = _connection.BeginTransaction();
             Execute(
                 """
                 CREATE TABLE journal_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -272,7 +272,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
     private Dictionary<string, BatchJournalEntry> ReadAll()
     {
         var entries = new Dictionary<string, BatchJournalEntry>(StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = "SELECT key, line, model, body_sha256, state, task_id, video_url, error_code, error_message, path, size, sha256, credits, submit_attempts, note FROM lines;";
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -313,7 +313,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
 
     private void Insert(BatchJournalEntry entry, SqliteTransaction transaction)
     {
-        using (var command = connection.CreateCommand())
+        using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO lines (key, line, model, body_sha256, state, submit_attempts, updated_at) VALUES ($key, 0, '', '', '', 0, '');";
@@ -327,7 +327,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
     private void Write(BatchJournalEntry entry, SqliteTransaction transaction, string? note)
     {
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        using (var command = connection.CreateCommand())
+        using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText =
@@ -357,7 +357,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
             command.ExecuteNonQuery();
         }
 
-        using (var command = connection.CreateCommand())
+        using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO transitions (key, state, task_id, note, at) VALUES ($key, $state, $task, $note, $at);";
@@ -372,7 +372,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
 
     private void Execute(string sql, SqliteTransaction? transaction = null)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
@@ -380,7 +380,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
 
     private string? Scalar(string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -403,9 +403,9 @@ public sealed class SqliteBatchJournal : IBatchJournal
     private void ThrowIfDisposed()
     {
 #if NET8_0_OR_GREATER
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
 #else
-        if (disposed)
+        if (_disposed)
         {
             throw new ObjectDisposedException(nameof(SqliteBatchJournal));
         }

@@ -60,7 +60,7 @@ public sealed partial class GrokContractsClient
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
             if (keyOrigin is not null && Loopback.SameOrigin(uri, keyOrigin))
             {
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
             }
 
             using var response = await SendGetAsync(message, "Downloading the video", cancellationToken).ConfigureAwait(false);
@@ -80,8 +80,8 @@ public sealed partial class GrokContractsClient
             if (!IsSuccess(response.StatusCode))
             {
                 var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                var error = ApiErrors.FromResponse(response, body, redactor, time.GetUtcNow(), options.MaxRetryAfter);
-                ClientLog.RequestFailed(logger, "Download", error);
+                var error = ApiErrors.FromResponse(response, body, _redactor, _time.GetUtcNow(), _options.MaxRetryAfter);
+                ClientLog.RequestFailed(_logger, "Download", error);
                 throw error;
             }
 
@@ -101,10 +101,10 @@ public sealed partial class GrokContractsClient
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException)
             {
-                throw new ReapiConnectionException("The video download broke off: " + redactor.Redact(ex.Message), ex);
+                throw new ReapiConnectionException("The video download broke off: " + _redactor.Redact(ex.Message), ex);
             }
 
-            ClientLog.Downloaded(logger, written);
+            ClientLog.Downloaded(_logger, written);
             return written;
         }
 

@@ -32,7 +32,7 @@ public sealed partial class GrokContractsClient
         var channel = request.Channel ?? throw new ArgumentException("The request names no channel.", nameof(request));
         var baseUrl = GetBaseUrl(channel);
         var payload = ContractJson.ToUtf8Bytes(request);
-        ClientLog.Submitting(logger, request.ModelId);
+        ClientLog.Submitting(_logger, request.ModelId);
         using var message = CreateApiRequest(channel, channel.Submit, null);
         message.Content = new ByteArrayContent(payload);
         message.Content.Headers.ContentType = JsonContentType;
@@ -40,7 +40,7 @@ public sealed partial class GrokContractsClient
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,11 +50,11 @@ public sealed partial class GrokContractsClient
         {
             if (NeverSent(ex))
             {
-                throw new ReapiConnectionException("Could not connect to " + baseUrl.GetLeftPart(UriPartial.Authority) + "; the submit was not sent: " + redactor.Redact(ex.Message), ex);
+                throw new ReapiConnectionException("Could not connect to " + baseUrl.GetLeftPart(UriPartial.Authority) + "; the submit was not sent: " + _redactor.Redact(ex.Message), ex);
             }
 
             var reason = ex is OperationCanceledException ? "the request timed out before a response was read." : "the connection failed before a response was read.";
-            ClientLog.OutcomeUnknown(logger, reason);
+            ClientLog.OutcomeUnknown(_logger, reason);
             throw new SubmitOutcomeUnknownException(reason, innerException: ex);
         }
 
@@ -64,7 +64,7 @@ public sealed partial class GrokContractsClient
             ResponseBody body;
             try
             {
-                body = await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                body = await ResponseBody.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -73,7 +73,7 @@ public sealed partial class GrokContractsClient
             catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
             {
                 var reason = "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + " arrived but its body broke off.";
-                ClientLog.OutcomeUnknown(logger, reason);
+                ClientLog.OutcomeUnknown(_logger, reason);
                 throw new SubmitOutcomeUnknownException(reason, response.StatusCode, ApiErrors.HeaderRequestId(response), innerException: ex);
             }
 
@@ -83,25 +83,25 @@ public sealed partial class GrokContractsClient
                 if (task is null)
                 {
                     var reason = "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + " arrived but its body is not the task envelope.";
-                    ClientLog.OutcomeUnknown(logger, reason);
-                    throw new SubmitOutcomeUnknownException(reason, response.StatusCode, ApiErrors.HeaderRequestId(response), redactor.Redact(body.Snippet()));
+                    ClientLog.OutcomeUnknown(_logger, reason);
+                    throw new SubmitOutcomeUnknownException(reason, response.StatusCode, ApiErrors.HeaderRequestId(response), _redactor.Redact(body.Snippet()));
                 }
 
-                ClientLog.Submitted(logger, task);
+                ClientLog.Submitted(_logger, task);
                 return task;
             }
 
-            var error = ApiErrors.FromResponse(response, body, redactor, time.GetUtcNow(), options.MaxRetryAfter);
+            var error = ApiErrors.FromResponse(response, body, _redactor, _time.GetUtcNow(), _options.MaxRetryAfter);
             if (error is ReapiServerException && (error.RawBody is not null || response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout))
             {
                 // A gateway's answer (or a 5xx that is not the API's own envelope) says nothing about whether the API
                 // created the task behind it.
                 var reason = "a gateway answered " + error.Message + ".";
-                ClientLog.OutcomeUnknown(logger, reason);
+                ClientLog.OutcomeUnknown(_logger, reason);
                 throw new SubmitOutcomeUnknownException(reason, response.StatusCode, error.RequestId, error.RawBody);
             }
 
-            ClientLog.RequestFailed(logger, "Submit", error);
+            ClientLog.RequestFailed(_logger, "Submit", error);
             throw error;
         }
     }

@@ -49,7 +49,7 @@ public sealed partial class GrokContractsClient
     /// <see cref="PollingSchedule.Fallback"/>.
     /// </summary>
     private PollingSchedule ScheduleFor(ChannelDescriptor channel, PollingSchedule? schedule) =>
-        schedule ?? options.PollingSchedule ?? channel.Polling ?? PollingSchedule.Fallback;
+        schedule ?? _options.PollingSchedule ?? channel.Polling ?? PollingSchedule.Fallback;
 
     // Async, so a task that already failed faults the returned Task (as a failure found by polling does) instead of throwing at the call.
     private async Task<VideoTask> WaitCoreAsync(VideoTask submitted, PollingSchedule? schedule, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed partial class GrokContractsClient
     {
         schedule = ScheduleFor(channel, schedule);
         schedule.Validate();
-        var start = time.GetTimestamp();
+        var start = _time.GetTimestamp();
 
         // Deadlines are kept on an absolute timeline, so a slow poll does not push every later poll back.
         var nextDue = lastSeen is null ? TimeSpan.Zero : schedule.GetInterval(TimeSpan.Zero);
@@ -75,10 +75,10 @@ public sealed partial class GrokContractsClient
         var failuresInARow = 0;
         while (true)
         {
-            var elapsed = time.GetElapsedTime(start);
+            var elapsed = _time.GetElapsedTime(start);
             if (nextDue > elapsed)
             {
-                await TimeProviderDelay.Delay(time, nextDue - elapsed, cancellationToken).ConfigureAwait(false);
+                await TimeProviderDelay.Delay(_time, nextDue - elapsed, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,9 +92,9 @@ public sealed partial class GrokContractsClient
             {
                 failuresInARow++;
                 floor = (ex as ReapiRateLimitedException)?.RetryAfter;
-                elapsed = time.GetElapsedTime(start);
+                elapsed = _time.GetElapsedTime(start);
                 nextDue = NextDeadline(schedule, nextDue, elapsed, floor);
-                ClientLog.PollPostponed(logger, taskId, ex, nextDue - elapsed);
+                ClientLog.PollPostponed(_logger, taskId, ex, nextDue - elapsed);
                 if (elapsed >= schedule.Timeout)
                 {
                     throw;
@@ -104,8 +104,8 @@ public sealed partial class GrokContractsClient
             }
 
             polls++;
-            elapsed = time.GetElapsedTime(start);
-            ClientLog.Polled(logger, lastSeen, polls, elapsed);
+            elapsed = _time.GetElapsedTime(start);
+            ClientLog.Polled(_logger, lastSeen, polls, elapsed);
             if (lastSeen.IsTerminal)
             {
                 progress?.Report(new TaskProgress(lastSeen, polls, elapsed, null));
@@ -146,10 +146,10 @@ public sealed partial class GrokContractsClient
 
     private VideoTask Finish(VideoTask task, int polls)
     {
-        ClientLog.TaskEnded(logger, task, polls);
+        ClientLog.TaskEnded(_logger, task, polls);
         if (task.StatusKind == VideoTaskStatus.Failed)
         {
-            var code = task.Error is { } e ? e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + redactor.Redact(e.Message) : "no error details";
+            var code = task.Error is { } e ? e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + _redactor.Redact(e.Message) : "no error details";
             var refund = task.Channel.Pricing?.RefundsFailed == true ? " Failed tasks on " + task.Channel.ModelId + " are refunded automatically." : string.Empty;
             throw new TaskFailedException(task, "Task " + task.Id + " failed (" + code + ")." + refund);
         }
@@ -165,8 +165,8 @@ public sealed partial class GrokContractsClient
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         if (!IsSuccess(response.StatusCode))
         {
-            var error = ApiErrors.FromResponse(response, body, redactor, time.GetUtcNow(), options.MaxRetryAfter);
-            ClientLog.RequestFailed(logger, "Poll", error);
+            var error = ApiErrors.FromResponse(response, body, _redactor, _time.GetUtcNow(), _options.MaxRetryAfter);
+            ClientLog.RequestFailed(_logger, "Poll", error);
             throw error;
         }
 
@@ -174,19 +174,19 @@ public sealed partial class GrokContractsClient
         if (task is null)
         {
             var why = body.TooLarge
-                ? "larger than " + options.MaxResponseBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"
+                ? "larger than " + _options.MaxResponseBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"
                 : "not the task envelope (or JSON deeper than 64 levels)";
-            throw new ReapiProtocolException("The poll's response body is " + why + ".", response.StatusCode, ApiErrors.HeaderRequestId(response), redactor.Redact(body.Snippet()));
+            throw new ReapiProtocolException("The poll's response body is " + why + ".", response.StatusCode, ApiErrors.HeaderRequestId(response), _redactor.Redact(body.Snippet()));
         }
 
-        return (task, RetryAfterHeader.Read(response, time.GetUtcNow(), options.MaxRetryAfter));
+        return (task, RetryAfterHeader.Read(response, _time.GetUtcNow(), _options.MaxRetryAfter));
     }
 
     private async Task<HttpResponseMessage> SendGetAsync(HttpRequestMessage message, string operation, CancellationToken cancellationToken)
     {
         try
         {
-            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -194,7 +194,7 @@ public sealed partial class GrokContractsClient
         }
         catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
         {
-            var what = ex is OperationCanceledException ? "timed out" : "failed: " + redactor.Redact(ex.Message);
+            var what = ex is OperationCanceledException ? "timed out" : "failed: " + _redactor.Redact(ex.Message);
             throw new ReapiConnectionException(operation + " " + what, ex);
         }
     }
@@ -203,7 +203,7 @@ public sealed partial class GrokContractsClient
     {
         try
         {
-            return await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return await ResponseBody.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -211,7 +211,7 @@ public sealed partial class GrokContractsClient
         }
         catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
         {
-            throw new ReapiConnectionException("The response body broke off: " + redactor.Redact(ex.Message), ex);
+            throw new ReapiConnectionException("The response body broke off: " + _redactor.Redact(ex.Message), ex);
         }
     }
 }

@@ -23,12 +23,12 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
-    private readonly HttpClient http;
-    private readonly bool ownsHttp;
-    private readonly GrokContractsClientOptions options;
-    private readonly ILogger logger;
-    private readonly SecretRedactor redactor;
-    private readonly TimeProvider time;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly GrokContractsClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a client with its own <c>HttpClient</c> (no auto-redirect, poll retries built in).</summary>
     /// <param name="options">The settings; copied and validated (<see cref="GrokContractsClientOptions.Validate"/>).</param>
@@ -49,14 +49,14 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
             throw new ArgumentNullException(nameof(primaryHandler));
         }
 
-        this.options = Snapshot(options);
-        var resilience = new ResilienceHandler(PollRetryPipeline.Build(this.options)) { InnerHandler = primaryHandler };
-        http = new HttpClient(resilience, disposeHandler: true) { Timeout = this.options.RequestTimeout };
-        ownsHttp = true;
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        redactor = new SecretRedactor(this.options.ApiKey);
-        time = this.options.TimeProvider;
-        BaseUrl = this.options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
+        _options = Snapshot(options);
+        var resilience = new ResilienceHandler(PollRetryPipeline.Build(_options)) { InnerHandler = primaryHandler };
+        _http = new HttpClient(resilience, disposeHandler: true) { Timeout = _options.RequestTimeout };
+        _ownsHttp = true;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _redactor = new SecretRedactor(_options.ApiKey);
+        _time = _options.TimeProvider;
+        BaseUrl = _options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
     }
 
     /// <summary>
@@ -65,13 +65,13 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
     /// </summary>
     public GrokContractsClient(HttpClient httpClient, GrokContractsClientOptions options, ILogger<GrokContractsClient>? logger = null)
     {
-        http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        ownsHttp = false;
-        this.options = Snapshot(options);
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        redactor = new SecretRedactor(this.options.ApiKey);
-        time = this.options.TimeProvider;
-        BaseUrl = this.options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
+        _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _ownsHttp = false;
+        _options = Snapshot(options);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _redactor = new SecretRedactor(_options.ApiKey);
+        _time = _options.TimeProvider;
+        BaseUrl = _options.BaseUrl is { } explicitBase ? NormalizeBase(explicitBase) : null;
     }
 
     /// <summary>
@@ -123,9 +123,9 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
     /// <summary>Disposes the <c>HttpClient</c> if the client created it.</summary>
     public void Dispose()
     {
-        if (ownsHttp)
+        if (_ownsHttp)
         {
-            http.Dispose();
+            _http.Dispose();
         }
     }
 
@@ -153,7 +153,7 @@ public sealed partial class GrokContractsClient : IGrokContractsClient, IDisposa
     private HttpRequestMessage CreateApiRequest(ChannelDescriptor channel, ChannelEndpoint endpoint, string? taskId)
     {
         var message = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Resolve(GetBaseUrl(channel), taskId));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return message;
     }

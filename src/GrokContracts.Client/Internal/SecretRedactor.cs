@@ -6,20 +6,20 @@ namespace GrokContracts.Internal;
 internal sealed class SecretRedactor
 {
     public const string Mask = "[redacted]";
-    private readonly string? secret;
+    private readonly string? _secret;
 
     public SecretRedactor(string? secret)
     {
-        this.secret = string.IsNullOrEmpty(secret) ? null : secret;
+        _secret = string.IsNullOrEmpty(secret) ? null : secret;
     }
 
     public string? Redact(string? text)
     {
-        if (text is null || secret is null || text.IndexOf(secret, StringComparison.Ordinal) < 0)
+        if (text is null || _secret is null || text.IndexOf(_secret, StringComparison.Ordinal) < 0)
         {
             return text;
         }
 
-        return text.Replace(secret, Mask);
+        return text.Replace(_secret, Mask);
     }
 }

@@ -15,7 +15,7 @@ namespace GrokContracts;
 /// </remarks>
 public sealed class ChannelDescriptor
 {
-    private readonly Dictionary<string, VideoTaskStatus> meanings;
+    private readonly Dictionary<string, VideoTaskStatus> _meanings;
 
     /// <summary>Creates a channel descriptor.</summary>
     /// <param name="modelId">The channel's model id.</param>
@@ -52,15 +52,15 @@ public sealed class ChannelDescriptor
         Submit = submit ?? throw new ArgumentNullException(nameof(submit));
         Poll = poll ?? throw new ArgumentNullException(nameof(poll));
         var words = new List<TaskStatusWord>(statuses ?? throw new ArgumentNullException(nameof(statuses)));
-        meanings = new Dictionary<string, VideoTaskStatus>(StringComparer.Ordinal);
+        _meanings = new Dictionary<string, VideoTaskStatus>(StringComparer.Ordinal);
         foreach (var word in words)
         {
-            if (word is null || meanings.ContainsKey(word.Value))
+            if (word is null || _meanings.ContainsKey(word.Value))
             {
                 throw new ArgumentException("Status words must be unique and not null.", nameof(statuses));
             }
 
-            meanings.Add(word.Value, word.Meaning);
+            _meanings.Add(word.Value, word.Meaning);
         }
 
         if (!words.Exists(w => w.Meaning == VideoTaskStatus.Completed))
@@ -109,7 +109,7 @@ public sealed class ChannelDescriptor
             return VideoTaskStatus.Unknown;
         }
 
-        if (meanings.TryGetValue(status, out var meaning))
+        if (_meanings.TryGetValue(status, out var meaning))
         {
             return meaning;
         }

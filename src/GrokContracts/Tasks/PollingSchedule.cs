@@ -20,7 +20,7 @@ namespace GrokContracts;
 /// </remarks>
 public sealed class PollingSchedule
 {
-    private readonly PollingPhase[] phases;
+    private readonly PollingPhase[] _phases;
 
     /// <summary>Creates a schedule.</summary>
     /// <param name="phases">At least one phase, in time order; every phase but the last ends (<c>Until</c>), later than the one before.</param>
@@ -34,17 +34,17 @@ public sealed class PollingSchedule
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
         }
 
-        this.phases = new List<PollingPhase>(phases ?? throw new ArgumentNullException(nameof(phases))).ToArray();
-        if (this.phases.Length == 0)
+        _phases = new List<PollingPhase>(phases ?? throw new ArgumentNullException(nameof(phases))).ToArray();
+        if (_phases.Length == 0)
         {
             throw new ArgumentException("A polling schedule has at least one phase.", nameof(phases));
         }
 
         var previousEnd = TimeSpan.Zero;
-        for (var i = 0; i < this.phases.Length; i++)
+        for (var i = 0; i < _phases.Length; i++)
         {
-            var phase = this.phases[i] ?? throw new ArgumentException("A phase is null.", nameof(phases));
-            var last = i == this.phases.Length - 1;
+            var phase = _phases[i] ?? throw new ArgumentException("A phase is null.", nameof(phases));
+            var last = i == _phases.Length - 1;
             if (last != (phase.Until is null))
             {
                 throw new ArgumentException("Every phase but the last needs an end, and the last has none.", nameof(phases));
@@ -66,7 +66,7 @@ public sealed class PollingSchedule
             }
         }
 
-        Phases = Array.AsReadOnly(this.phases);
+        Phases = Array.AsReadOnly(_phases);
         Timeout = timeout;
     }
 
@@ -98,10 +98,10 @@ public sealed class PollingSchedule
             throw new ArgumentOutOfRangeException(nameof(factor), factor, "The factor must be positive.");
         }
 
-        var scaled = new PollingPhase[phases.Length];
-        for (var i = 0; i < phases.Length; i++)
+        var scaled = new PollingPhase[_phases.Length];
+        for (var i = 0; i < _phases.Length; i++)
         {
-            var p = phases[i];
+            var p = _phases[i];
             scaled[i] = new PollingPhase(p.Until is { } u ? Multiply(u, factor) : null, Multiply(p.Every, factor), p.Gradual);
         }
 
@@ -109,15 +109,15 @@ public sealed class PollingSchedule
     }
 
     /// <summary>This schedule with another timeout.</summary>
-    public PollingSchedule WithTimeout(TimeSpan timeout) => new(phases, timeout) { MaxConsecutiveFailedPolls = MaxConsecutiveFailedPolls };
+    public PollingSchedule WithTimeout(TimeSpan timeout) => new(_phases, timeout) { MaxConsecutiveFailedPolls = MaxConsecutiveFailedPolls };
 
     /// <summary>The interval before the next poll, given the time since the submit.</summary>
     public TimeSpan GetInterval(TimeSpan elapsed)
     {
         var start = TimeSpan.Zero;
-        for (var i = 0; i < phases.Length; i++)
+        for (var i = 0; i < _phases.Length; i++)
         {
-            var phase = phases[i];
+            var phase = _phases[i];
             var end = phase.Until;
             if (end is null || elapsed < end.Value)
             {
@@ -126,7 +126,7 @@ public sealed class PollingSchedule
                     return phase.Every;
                 }
 
-                var from = phases[i - 1].Every;
+                var from = _phases[i - 1].Every;
                 var progress = Math.Max(0d, (elapsed - start).Ticks / (double)(end.Value - start).Ticks);
                 return TimeSpan.FromTicks(from.Ticks + (long)Math.Round((phase.Every.Ticks - from.Ticks) * progress));
             }
@@ -134,7 +134,7 @@ public sealed class PollingSchedule
             start = end.Value;
         }
 
-        return phases[phases.Length - 1].Every; // Unreachable: the last phase is open-ended.
+        return _phases[_phases.Length - 1].Every; // Unreachable: the last phase is open-ended.
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> if <see cref="MaxConsecutiveFailedPolls"/> is negative.</summary>
@@ -150,7 +150,7 @@ public sealed class PollingSchedule
     public override string ToString()
     {
         var text = new StringBuilder();
-        foreach (var phase in phases)
+        foreach (var phase in _phases)
         {
             text.Append(phase).Append("; ");
         }

@@ -9,8 +9,8 @@ namespace GrokContracts.Generators.Tests.TestSupport;
 /// <summary>The generated code of one spec, compiled and loaded, with small reflection helpers (no <c>dynamic</c>).</summary>
 internal sealed class GeneratedApi
 {
-    private static readonly Lazy<GeneratedApi> s_official = new(() => new GeneratedApi(TestSpecs.Official, "GrokContracts.GrokImagineVideo15Official"));
-    private static readonly Lazy<GeneratedApi> s_beta = new(() => new GeneratedApi(TestSpecs.Beta, "GrokContracts.GrokImagineVideo15Beta"));
+    private static readonly Lazy<GeneratedApi> LazyOfficial = new(() => new GeneratedApi(TestSpecs.Official, "GrokContracts.GrokImagineVideo15Official"));
+    private static readonly Lazy<GeneratedApi> LazyBeta = new(() => new GeneratedApi(TestSpecs.Beta, "GrokContracts.GrokImagineVideo15Beta"));
 
     private GeneratedApi(SpecInput spec, string ns)
     {
@@ -19,9 +19,9 @@ internal sealed class GeneratedApi
         Namespace = ns;
     }
 
-    public static GeneratedApi Official => s_official.Value;
+    public static GeneratedApi Official => LazyOfficial.Value;
 
-    public static GeneratedApi Beta => s_beta.Value;
+    public static GeneratedApi Beta => LazyBeta.Value;
 
     public Assembly Assembly { get; }
 

@@ -12,10 +12,10 @@ namespace GrokContracts.Generators.Tests.TestSupport;
 /// <summary>Runs <see cref="ContractGenerator"/> through <see cref="CSharpGeneratorDriver"/> on spec inputs and compiles the result.</summary>
 internal static class GeneratorRunner
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     /// <summary>The test host's trusted platform assemblies plus the runtime library's API (<see cref="RuntimeOnlyReference"/>).</summary>
-    public static ImmutableArray<MetadataReference> References => s_references.Value;
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest)
         => new(version, DocumentationMode.Diagnose);

@@ -6,12 +6,12 @@ namespace GrokContracts.Tests.TestSupport;
 /// <summary>A request that claims to be valid and writes any JSON: for what only the server rejects.</summary>
 internal sealed class RawJsonRequest : IContractRequest
 {
-    private readonly string json;
+    private readonly string _json;
 
     public RawJsonRequest(string modelId, string json, ChannelDescriptor? channel = null)
     {
         ModelId = modelId;
-        this.json = json;
+        _json = json;
         Channel = channel ?? GrokImagineVideo15Official.GrokImagineVideo15OfficialChannel.Descriptor;
     }
 
@@ -23,7 +23,7 @@ internal sealed class RawJsonRequest : IContractRequest
 
     public void WriteTo(Utf8JsonWriter writer)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(_json);
         document.WriteTo(writer);
     }
 }

@@ -13,17 +13,17 @@ namespace GrokContracts.Tests.TestSupport;
 /// <summary>A primary handler that answers from a script and records what it was sent (no network at all).</summary>
 internal sealed class StubHandler : HttpMessageHandler
 {
-    private readonly Func<HttpRequestMessage, int, HttpResponseMessage> respond;
-    private int calls;
+    private readonly Func<HttpRequestMessage, int, HttpResponseMessage> _respond;
+    private int _calls;
 
     public StubHandler(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
     {
-        this.respond = respond;
+        _respond = respond;
     }
 
     public ConcurrentQueue<(HttpMethod Method, Uri Uri, string? Authorization)> Requests { get; } = new();
 
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref _calls);
 
     public IReadOnlyList<(HttpMethod Method, Uri Uri, string? Authorization)> Seen => Requests.ToArray();
 
@@ -47,8 +47,8 @@ internal sealed class StubHandler : HttpMessageHandler
     {
         cancellationToken.ThrowIfCancellationRequested();
         Requests.Enqueue((request.Method, request.RequestUri!, request.Headers.Authorization?.ToString()));
-        var n = Interlocked.Increment(ref calls);
-        var response = respond(request, n);
+        var n = Interlocked.Increment(ref _calls);
+        var response = _respond(request, n);
         response.RequestMessage = request;
         return Task.FromResult(response);
     }

@@ -12,8 +12,8 @@ namespace GrokContracts.Tests.TestSupport;
 /// </summary>
 internal sealed class WaitAwareTimeProvider : TimeProvider
 {
-    private readonly ConcurrentDictionary<TrackedTimer, byte> active = new();
-    private int pending;
+    private readonly ConcurrentDictionary<TrackedTimer, byte> _active = new();
+    private int _pending;
 
     public WaitAwareTimeProvider(DateTimeOffset start)
     {
@@ -22,7 +22,7 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
 
     public FakeTimeProvider Fake { get; }
 
-    public int PendingTimers => Volatile.Read(ref pending);
+    public int PendingTimers => Volatile.Read(ref _pending);
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 
@@ -35,8 +35,8 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new TrackedTimer(this) { Due = Due(dueTime) };
-        active[tracked] = 0;
-        Interlocked.Increment(ref pending);
+        _active[tracked] = 0;
+        Interlocked.Increment(ref _pending);
         tracked.Inner = Fake.CreateTimer(
             s =>
             {
@@ -91,7 +91,7 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
             }
 
             DateTimeOffset? earliest = null;
-            foreach (var timer in active.Keys)
+            foreach (var timer in _active.Keys)
             {
                 if (timer.Due is { } due && (earliest is null || due < earliest))
                 {
@@ -114,7 +114,7 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
 
     private sealed class TrackedTimer(WaitAwareTimeProvider owner) : ITimer
     {
-        private int released;
+        private int _released;
 
         public ITimer Inner { get; set; } = null!;
 
@@ -122,10 +122,10 @@ internal sealed class WaitAwareTimeProvider : TimeProvider
 
         public void Release()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                owner.active.TryRemove(this, out _);
-                Interlocked.Decrement(ref owner.pending);
+                owner._active.TryRemove(this, out _);
+                Interlocked.Decrement(ref owner._pending);
             }
         }
 
