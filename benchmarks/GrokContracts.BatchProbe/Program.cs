@@ -291,9 +291,9 @@ internal sealed class SyncProgress(Action<BatchEvent> report) : IProgress<BatchE
 /// <summary>Times every <see cref="IBatchJournal.Record"/> of the journal it wraps.</summary>
 internal sealed class TimedJournal(IBatchJournal inner) : IBatchJournal
 {
-    private readonly List<double> durations = [];
-    private readonly Lock gate = new();
-    private bool disposed;
+    private readonly List<double> _durations = [];
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     public IReadOnlyList<BatchJournalEntry> Open(IReadOnlyList<BatchItem> items) => inner.Open(items);
 
@@ -302,25 +302,25 @@ internal sealed class TimedJournal(IBatchJournal inner) : IBatchJournal
         var start = Stopwatch.GetTimestamp();
         inner.Record(entry);
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        lock (gate)
+        lock (_gate)
         {
-            durations.Add(ms);
+            _durations.Add(ms);
         }
     }
 
     public double[] Durations()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. durations];
+            return [.. _durations];
         }
     }
 
     public void Dispose()
     {
-        if (!disposed)
+        if (!_disposed)
         {
-            disposed = true;
+            _disposed = true;
             inner.Dispose();
         }
     }
@@ -329,14 +329,14 @@ internal sealed class TimedJournal(IBatchJournal inner) : IBatchJournal
 /// <summary>Entries in memory: no durability at all. Only to show what the SQLite journal costs.</summary>
 internal sealed class MemoryJournal : IBatchJournal
 {
-    private readonly Dictionary<string, BatchJournalEntry> entries = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, BatchJournalEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public IReadOnlyList<BatchJournalEntry> Open(IReadOnlyList<BatchItem> items)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return items.Select(i => entries[i.Key] = new BatchJournalEntry
+            return items.Select(i => _entries[i.Key] = new BatchJournalEntry
             {
                 Key = i.Key,
                 Line = i.Line,
@@ -350,9 +350,9 @@ internal sealed class MemoryJournal : IBatchJournal
 
     public void Record(BatchJournalEntry entry)
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries[entry.Key] = entry;
+            _entries[entry.Key] = entry;
         }
     }
 

@@ -13,32 +13,32 @@ namespace GrokContracts;
 /// <summary>One run of a <see cref="BatchRunner"/>: the lines' current entries and the steps each line goes through.</summary>
 internal sealed class BatchRun
 {
-    private readonly IGrokContractsClient client;
-    private readonly IBatchJournal journal;
-    private readonly BatchRunnerOptions options;
-    private readonly IReadOnlyList<BatchItem> items;
-    private readonly string[] paths;
-    private readonly object gate = new();
-    private readonly TimeProvider time;
-    private readonly long started;
-    private BatchJournalEntry[] entries = [];
+    private readonly IGrokContractsClient _client;
+    private readonly IBatchJournal _journal;
+    private readonly BatchRunnerOptions _options;
+    private readonly IReadOnlyList<BatchItem> _items;
+    private readonly string[] _paths;
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private BatchJournalEntry[] _entries = [];
 
     // Lines per state and credits, kept up to date by Track (under the gate) so that an event costs O(1), not O(lines).
-    private readonly Dictionary<BatchLineState, int> byState = new();
-    private long creditsAccepted;
-    private long creditsRefunded;
-    private DateTimeOffset submitsNotBefore = DateTimeOffset.MinValue;
-    private volatile string? stopReason;
+    private readonly Dictionary<BatchLineState, int> _byState = new();
+    private long _creditsAccepted;
+    private long _creditsRefunded;
+    private DateTimeOffset _submitsNotBefore = DateTimeOffset.MinValue;
+    private volatile string? _stopReason;
 
     public BatchRun(IGrokContractsClient client, IBatchJournal journal, BatchRunnerOptions options, IReadOnlyList<BatchItem> items, string[] paths)
     {
-        this.client = client;
-        this.journal = journal;
-        this.options = options;
-        this.items = items;
-        this.paths = paths;
-        time = options.TimeProvider ?? TimeProvider.System;
-        started = time.GetTimestamp();
+        _client = client;
+        _journal = journal;
+        _options = options;
+        _items = items;
+        _paths = paths;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _started = _time.GetTimestamp();
     }
 
     private enum Step
@@ -50,39 +50,39 @@ internal sealed class BatchRun
 
     public async Task<BatchResult> ExecuteAsync(CancellationToken cancellationToken)
     {
-        entries = journal.Open(items).ToArray();
-        if (entries.Length != items.Count)
+        _entries = _journal.Open(_items).ToArray();
+        if (_entries.Length != _items.Count)
         {
-            throw new InvalidOperationException("The journal returned " + entries.Length.ToString(CultureInfo.InvariantCulture) + " entries for " + items.Count.ToString(CultureInfo.InvariantCulture) + " items.");
+            throw new InvalidOperationException("The journal returned " + _entries.Length.ToString(CultureInfo.InvariantCulture) + " entries for " + _items.Count.ToString(CultureInfo.InvariantCulture) + " items.");
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < entries.Length; i++)
+            for (var i = 0; i < _entries.Length; i++)
             {
-                Track(i, entries[i], +1);
+                Track(i, _entries[i], +1);
             }
 
-            for (var i = 0; i < entries.Length; i++)
+            for (var i = 0; i < _entries.Length; i++)
             {
-                Report(entries[i], null);
+                Report(_entries[i], null);
             }
         }
 
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (entries[i].State == BatchLineState.Submitting)
+            if (_entries[i].State == BatchLineState.Submitting)
             {
                 // The run that sent it died before recording an answer: the task may exist, and bill.
-                Record(i, entries[i] with { State = BatchLineState.Unknown, Note = "a submit was in flight when an earlier run stopped; the task may exist and bill" });
+                Record(i, _entries[i] with { State = BatchLineState.Unknown, Note = "a submit was in flight when an earlier run stopped; the task may exist and bill" });
             }
         }
 
         // Lines already paid for go first; then lines never sent, in input order.
-        var order = Enumerable.Range(0, entries.Length).Where(i => StepOf(i) == Step.Resume)
-            .Concat(Enumerable.Range(0, entries.Length).Where(i => StepOf(i) == Step.Submit))
+        var order = Enumerable.Range(0, _entries.Length).Where(i => StepOf(i) == Step.Resume)
+            .Concat(Enumerable.Range(0, _entries.Length).Where(i => StepOf(i) == Step.Submit))
             .ToList();
-        using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        using var slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
         var running = new List<Task>();
         foreach (var index in order)
         {
@@ -95,7 +95,7 @@ internal sealed class BatchRun
                 break;
             }
 
-            if (stopReason is not null && StepOf(index) == Step.Submit)
+            if (_stopReason is not null && StepOf(index) == Step.Submit)
             {
                 slots.Release();
                 break;
@@ -126,19 +126,19 @@ internal sealed class BatchRun
             throw running.Select(t => t.Exception?.InnerException).OfType<BatchJournalException>().First();
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            return new BatchResult(entries.ToArray(), Counts(), stopReason, cancellationToken.IsCancellationRequested, time.GetElapsedTime(started));
+            return new BatchResult(_entries.ToArray(), Counts(), _stopReason, cancellationToken.IsCancellationRequested, _time.GetElapsedTime(_started));
         }
     }
 
     private Step StepOf(int index)
     {
-        var entry = entries[index];
+        var entry = _entries[index];
         return entry.State switch
         {
             BatchLineState.Validated => Step.Submit,
-            BatchLineState.Unknown or BatchLineState.Submitting => options.ResubmitUnknown ? Step.Submit : Step.Done,
+            BatchLineState.Unknown or BatchLineState.Submitting => _options.ResubmitUnknown ? Step.Submit : Step.Done,
             BatchLineState.Failed => Step.Done,
             BatchLineState.Downloaded => IsOnDisk(entry) ? Step.Done : Step.Resume,
             _ => Step.Resume,
@@ -179,7 +179,7 @@ internal sealed class BatchRun
     /// <summary>Offers the line to the API until it is accepted, refused for good, or its outcome is unknown.</summary>
     private async Task<VideoTask?> SubmitAsync(int index, CancellationToken cancellationToken)
     {
-        var request = items[index].Request;
+        var request = _items[index].Request;
         for (var attempt = 1; ; attempt++)
         {
             if (!await WaitForSubmitSlotAsync(cancellationToken).ConfigureAwait(false))
@@ -187,10 +187,10 @@ internal sealed class BatchRun
                 return null;
             }
 
-            var before = Record(index, entries[index] with
+            var before = Record(index, _entries[index] with
             {
                 State = BatchLineState.Submitting,
-                SubmitAttempts = entries[index].SubmitAttempts + 1,
+                SubmitAttempts = _entries[index].SubmitAttempts + 1,
                 ErrorCode = null,
                 ErrorMessage = null,
                 Note = null,
@@ -198,13 +198,13 @@ internal sealed class BatchRun
             try
             {
                 // Not the caller's token: a submit in flight is let finish, so its answer is journaled, not lost.
-                var task = await client.SubmitAsync(request, CancellationToken.None).ConfigureAwait(false);
+                var task = await _client.SubmitAsync(request, CancellationToken.None).ConfigureAwait(false);
                 Record(index, before with { State = BatchLineState.Submitted, TaskId = task.Id });
                 return task;
             }
             catch (ReapiRateLimitedException ex)
             {
-                var pause = Clamp(ex.RetryAfter ?? options.DefaultRetryAfter);
+                var pause = Clamp(ex.RetryAfter ?? _options.DefaultRetryAfter);
                 PauseSubmits(pause);
                 if (!NotAccepted(index, before, ex, attempt, "retrying after " + Seconds(pause)))
                 {
@@ -245,7 +245,7 @@ internal sealed class BatchRun
             catch (ReapiConnectionException ex)
             {
                 // No connection was made, so nothing was sent: not accepted, not billed.
-                var pause = Clamp(TimeSpan.FromTicks(options.DefaultRetryAfter.Ticks * (1L << Math.Min(attempt - 1, 10))));
+                var pause = Clamp(TimeSpan.FromTicks(_options.DefaultRetryAfter.Ticks * (1L << Math.Min(attempt - 1, 10))));
                 if (!NotAccepted(index, before, ex, attempt, "retrying after " + Seconds(pause)))
                 {
                     return null;
@@ -253,7 +253,7 @@ internal sealed class BatchRun
 
                 try
                 {
-                    await TimeProviderDelay.Delay(time, pause, cancellationToken).ConfigureAwait(false);
+                    await TimeProviderDelay.Delay(_time, pause, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -285,28 +285,28 @@ internal sealed class BatchRun
     private bool NotAccepted(int index, BatchJournalEntry before, ReapiException ex, int attempt, string next)
     {
         var what = "not accepted (HTTP " + Status(ex) + (ex.Code is { } code ? ", code " + code.ToString(CultureInfo.InvariantCulture) : string.Empty) + ")";
-        var last = attempt >= options.MaxSubmitAttempts;
+        var last = attempt >= _options.MaxSubmitAttempts;
         Record(index, before with
         {
             State = BatchLineState.Validated,
             Note = last ? what + " " + attempt.ToString(CultureInfo.InvariantCulture) + " times; a rerun sends it again" : what + "; " + next,
         });
-        return !last && stopReason is null;
+        return !last && _stopReason is null;
     }
 
     private async Task<bool> WaitForSubmitSlotAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (cancellationToken.IsCancellationRequested || stopReason is not null)
+            if (cancellationToken.IsCancellationRequested || _stopReason is not null)
             {
                 return false;
             }
 
             TimeSpan wait;
-            lock (gate)
+            lock (_gate)
             {
-                wait = submitsNotBefore - time.GetUtcNow();
+                wait = _submitsNotBefore - _time.GetUtcNow();
             }
 
             if (wait <= TimeSpan.Zero)
@@ -316,7 +316,7 @@ internal sealed class BatchRun
 
             try
             {
-                await TimeProviderDelay.Delay(time, wait, cancellationToken).ConfigureAwait(false);
+                await TimeProviderDelay.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -327,12 +327,12 @@ internal sealed class BatchRun
 
     private void PauseSubmits(TimeSpan pause)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var until = time.GetUtcNow() + pause;
-            if (until > submitsNotBefore)
+            var until = _time.GetUtcNow() + pause;
+            if (until > _submitsNotBefore)
             {
-                submitsNotBefore = until;
+                _submitsNotBefore = until;
             }
         }
     }
@@ -340,20 +340,20 @@ internal sealed class BatchRun
     /// <summary>Polls the line's task until it ends; the succeeded task, or null (failed, still running, interrupted).</summary>
     private async Task<VideoTask?> WaitAsync(int index, VideoTask? submitted, CancellationToken cancellationToken)
     {
-        var entry = entries[index];
-        var channel = items[index].Request.Channel;
-        var schedule = options.ScheduleFor?.Invoke(channel);
+        var entry = _entries[index];
+        var channel = _items[index].Request.Channel;
+        var schedule = _options.ScheduleFor?.Invoke(channel);
         VideoTask task;
         try
         {
             task = submitted is not null
-                ? await client.WaitForCompletionAsync(submitted, schedule, null, cancellationToken).ConfigureAwait(false)
-                : await client.WaitForCompletionAsync(channel, entry.TaskId ?? string.Empty, schedule, null, cancellationToken).ConfigureAwait(false);
+                ? await _client.WaitForCompletionAsync(submitted, schedule, null, cancellationToken).ConfigureAwait(false)
+                : await _client.WaitForCompletionAsync(channel, entry.TaskId ?? string.Empty, schedule, null, cancellationToken).ConfigureAwait(false);
         }
         catch (TaskFailedException ex)
         {
             var refunded = channel.Pricing?.RefundsFailed == true;
-            Record(index, entries[index] with
+            Record(index, _entries[index] with
             {
                 State = BatchLineState.Failed,
                 ErrorCode = ex.Task.Error?.Code,
@@ -368,45 +368,45 @@ internal sealed class BatchRun
         }
         catch (TaskWaitTimeoutException ex)
         {
-            Record(index, entries[index] with { Note = "still '" + ex.LastSeen.Status + "' after " + Seconds(ex.Waited) + "; a rerun polls it again" });
+            Record(index, _entries[index] with { Note = "still '" + ex.LastSeen.Status + "' after " + Seconds(ex.Waited) + "; a rerun polls it again" });
             return null;
         }
         catch (ReapiAuthenticationException ex)
         {
             var reason = "the API refused the key while polling (HTTP " + Status(ex) + "): " + OneLine(ex.Message);
-            Record(index, entries[index] with { Note = reason });
+            Record(index, _entries[index] with { Note = reason });
             Stop(reason);
             return null;
         }
         catch (Exception ex) when (ex is ReapiException or ArgumentException)
         {
-            Record(index, entries[index] with { Note = "polling failed: " + OneLine(ex.Message) + "; a rerun polls it again" });
+            Record(index, _entries[index] with { Note = "polling failed: " + OneLine(ex.Message) + "; a rerun polls it again" });
             return null;
         }
 
         if (task.Output is not { VideoUrls.Count: > 0 } output)
         {
-            Record(index, entries[index] with { State = BatchLineState.Failed, Note = "the task succeeded ('" + task.Status + "') without a video URL" });
+            Record(index, _entries[index] with { State = BatchLineState.Failed, Note = "the task succeeded ('" + task.Status + "') without a video URL" });
             return null;
         }
 
-        Record(index, entries[index] with { State = BatchLineState.Completed, VideoUrl = output.VideoUrls[0], Note = null });
+        Record(index, _entries[index] with { State = BatchLineState.Completed, VideoUrl = output.VideoUrls[0], Note = null });
         return task;
     }
 
     /// <summary>Downloads the video to a <c>.part</c> file, hashes it and moves it into place.</summary>
     private async Task DownloadAsync(int index, VideoTask task, CancellationToken cancellationToken)
     {
-        var path = paths[index];
+        var path = _paths[index];
         var partial = path + ".part";
         var url = task.Output!.VideoUrls[0];
-        var before = Record(index, entries[index] with { State = BatchLineState.Downloading, Path = path, Size = null, Sha256 = null });
+        var before = Record(index, _entries[index] with { State = BatchLineState.Downloading, Path = path, Size = null, Sha256 = null });
         try
         {
             DeleteIfPresent(partial);
             using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await client.DownloadAsync(url, file, cancellationToken).ConfigureAwait(false);
+                await _client.DownloadAsync(url, file, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 file.Flush(flushToDisk: true);
             }
@@ -458,12 +458,12 @@ internal sealed class BatchRun
     /// <summary>Journals <paramref name="next"/> as the line's state, then reports it; returns it.</summary>
     private BatchJournalEntry Record(int index, BatchJournalEntry next)
     {
-        lock (gate)
+        lock (_gate)
         {
-            journal.Record(next);
-            var previous = entries[index].State;
-            Track(index, entries[index], -1);
-            entries[index] = next;
+            _journal.Record(next);
+            var previous = _entries[index].State;
+            Track(index, _entries[index], -1);
+            _entries[index] = next;
             Track(index, next, +1);
             Report(next, previous);
             return next;
@@ -472,35 +472,35 @@ internal sealed class BatchRun
 
     private void Report(BatchJournalEntry entry, BatchLineState? previous)
     {
-        options.Progress?.Report(new BatchEvent(entry, previous, Counts(), time.GetElapsedTime(started)));
+        _options.Progress?.Report(new BatchEvent(entry, previous, Counts(), _time.GetElapsedTime(_started)));
     }
 
-    private BatchCounts Counts() => new(byState, creditsAccepted, creditsRefunded, entries.Length);
+    private BatchCounts Counts() => new(_byState, _creditsAccepted, _creditsRefunded, _entries.Length);
 
     /// <summary>Adds (<paramref name="sign"/> +1) or removes (-1) line <paramref name="index"/>'s <paramref name="entry"/> from the running counts.</summary>
     private void Track(int index, BatchJournalEntry entry, int sign)
     {
-        byState[entry.State] = (byState.TryGetValue(entry.State, out var n) ? n : 0) + sign;
+        _byState[entry.State] = (_byState.TryGetValue(entry.State, out var n) ? n : 0) + sign;
         if (entry.TaskId is not null && entry.Credits is { } credits)
         {
-            creditsAccepted += sign * credits;
-            if (entry.State == BatchLineState.Failed && items[index].Request.Channel.Pricing?.RefundsFailed == true)
+            _creditsAccepted += sign * credits;
+            if (entry.State == BatchLineState.Failed && _items[index].Request.Channel.Pricing?.RefundsFailed == true)
             {
-                creditsRefunded += sign * credits;
+                _creditsRefunded += sign * credits;
             }
         }
     }
 
     private void Stop(string reason)
     {
-        lock (gate)
+        lock (_gate)
         {
-            stopReason ??= reason;
+            _stopReason ??= reason;
         }
     }
 
     private TimeSpan Clamp(TimeSpan pause) =>
-        pause < TimeSpan.Zero ? TimeSpan.Zero : pause > options.MaxRetryAfter ? options.MaxRetryAfter : pause;
+        pause < TimeSpan.Zero ? TimeSpan.Zero : pause > _options.MaxRetryAfter ? _options.MaxRetryAfter : pause;
 
     private static string Status(ReapiException ex) =>
         ex.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no status";
