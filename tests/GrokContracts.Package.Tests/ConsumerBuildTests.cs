@@ -102,8 +102,8 @@ public sealed class ConsumerBuildTests(PackedFeed feed)
     {
         await feed.AllConsumers;
 
-        // typed run, rules build, format + rebuild, spec-errors build, contracts-only build + run, two app builds, user tests, tool install + --help.
-        Assert.Equal(12, feed.ConsumerRuns.Count);
+        // typed run, rules build, format + rebuild, spec-errors build, contracts-only build + run, two app builds, user tests, tool install + --help + batch.
+        Assert.Equal(13, feed.ConsumerRuns.Count);
         foreach (var run in feed.ConsumerRuns)
         {
             foreach (var id in CrashIds)

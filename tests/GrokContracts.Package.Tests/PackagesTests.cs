@@ -98,13 +98,16 @@ public sealed class PackagesTests(PackedFeed feed)
     }
 
     [Fact]
-    public async Task The_tool_installs_into_a_tool_path_and_runs_as_grok_contracts()
+    public async Task The_tool_installs_into_a_tool_path_and_runs_as_grok_contracts_including_a_journaled_batch_against_its_own_serve()
     {
         var tool = await feed.Tool;
 
         Assert.True(tool.Install.ExitCode == 0, tool.Install.ToString());
         Assert.True(tool.Help.ExitCode == 0, tool.Help.ToString());
         Assert.Contains("grok-contracts", tool.Help.Output, StringComparison.Ordinal);
+        // The installed tool's batch against its own serve: the SQLite journal's native library loads from the package.
+        Assert.True(tool.Batch.ExitCode == 0, tool.Batch.ToString());
+        Assert.Contains("2 of 2 downloaded", tool.Batch.Output, StringComparison.Ordinal);
     }
 
     private (string Id, string? Exclude)[] Dependencies(string id)

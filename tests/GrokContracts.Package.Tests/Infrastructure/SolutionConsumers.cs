@@ -1,7 +1,9 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace GrokContracts.Package.Tests.Infrastructure;
@@ -9,8 +11,8 @@ namespace GrokContracts.Package.Tests.Infrastructure;
 /// <summary>The two builds of the library + app solution: the app with its own package reference and without.</summary>
 public sealed record SolutionBuilds(DotnetResult Direct, DotnetResult Transitive);
 
-/// <summary>The tool installed into a tool path, and its <c>--help</c>.</summary>
-public sealed record ToolRun(DotnetResult Install, DotnetResult Help);
+/// <summary>The tool installed into a tool path, its <c>--help</c>, and its <c>batch</c> against its own <c>serve</c>.</summary>
+public sealed record ToolRun(DotnetResult Install, DotnetResult Help, DotnetResult Batch);
 
 /// <summary>Consumers made of several projects or packages: library + apps, a user test project, the tool.</summary>
 public static class SolutionConsumers
@@ -153,10 +155,60 @@ public static class SolutionConsumers
         var executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "grok-contracts.exe" : "grok-contracts");
         if (install.ExitCode != 0 || !File.Exists(executable))
         {
-            return new ToolRun(install, new DotnetResult(executable + " --help", -1, "not installed: " + string.Join(", ", Directory.Exists(toolPath) ? Directory.GetFileSystemEntries(toolPath).Select(Path.GetFileName) : []), TimeSpan.Zero));
+            var missing = new DotnetResult(executable, -1, "not installed: " + string.Join(", ", Directory.Exists(toolPath) ? Directory.GetFileSystemEntries(toolPath).Select(Path.GetFileName) : []), TimeSpan.Zero);
+            return new ToolRun(install, missing, missing);
         }
 
         var help = await feed.RunProgramAsync(directory, executable, "--help").ConfigureAwait(false);
-        return new ToolRun(install, help);
+        var batch = await RunBatchAgainstServeAsync(feed, directory, executable).ConfigureAwait(false);
+        return new ToolRun(install, help, batch);
+    }
+
+    /// <summary>
+    /// The installed tool's <c>serve</c> in the background, then its <c>batch</c> of two lines against it (the journal's
+    /// native SQLite must load from the tool package), then <c>serve</c> is stopped.
+    /// </summary>
+    private static async Task<DotnetResult> RunBatchAgainstServeAsync(PackedFeed feed, string directory, string executable)
+    {
+        File.WriteAllText(Path.Combine(directory, "jobs.jsonl"),
+            "{\"model\":\"grok-imagine-video-1.5-official\",\"prompt\":\"a cat on a sofa\",\"image_urls\":[\"https://example.com/cat.png\"],\"duration\":5}\n" +
+            "{\"model\":\"grok-imagine-video-1.5-beta\",\"image_urls\":[\"https://example.com/dog.png\"]}\n");
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "serve", "--port", "0", "--delay", "1" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ROOT"] = PackedFeed.DotnetRoot;
+        using var serve = Process.Start(start)!;
+        serve.ErrorDataReceived += static (_, _) => { };
+        serve.BeginErrorReadLine();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            string? url = null;
+            while (url is null && await serve.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
+            {
+                url = Regex.Match(line, @"http://127\.0\.0\.1:\d+").Value is { Length: > 0 } found ? found : null;
+            }
+
+            if (url is null)
+            {
+                return new DotnetResult(executable + " serve", -1, "serve printed no URL", TimeSpan.Zero);
+            }
+
+            return await feed.RunProgramAsync(directory, executable, "batch", "jobs.jsonl", "--out-dir", "clips", "--base-url", url).ConfigureAwait(false);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync().ConfigureAwait(false);
+        }
     }
 }
