@@ -336,15 +336,7 @@ internal sealed class MemoryJournal : IBatchJournal
     {
         lock (_gate)
         {
-            return items.Select(i => _entries[i.Key] = new BatchJournalEntry
-            {
-                Key = i.Key,
-                Line = i.Line,
-                Model = i.Request.ModelId,
-                BodySha256 = i.BodySha256,
-                State = BatchLineState.Validated,
-                Credits = i.EstimatedCredits,
-            }).ToList();
+            return items.Select(i => _entries[i.Key] = BatchJournalEntry.Validated(i)).ToList();
         }
     }
 

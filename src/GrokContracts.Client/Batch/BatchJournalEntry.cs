@@ -3,6 +3,28 @@ namespace GrokContracts;
 /// <summary>What a journal knows about one batch line: its last recorded state and the facts gathered so far.</summary>
 public sealed record BatchJournalEntry
 {
+    /// <summary>
+    /// The entry a journal starts a line with: <see cref="BatchLineState.Validated"/>, nothing sent yet (what every
+    /// <see cref="IBatchJournal"/> records for a line it has not seen).
+    /// </summary>
+    public static BatchJournalEntry Validated(BatchItem item)
+    {
+        if (item is null)
+        {
+            throw new System.ArgumentNullException(nameof(item));
+        }
+
+        return new BatchJournalEntry
+        {
+            Key = item.Key,
+            Line = item.Line,
+            Model = item.Request.ModelId,
+            BodySha256 = item.BodySha256,
+            State = BatchLineState.Validated,
+            Credits = item.EstimatedCredits,
+        };
+    }
+
     /// <summary>The item's key.</summary>
     public required string Key { get; init; }
 

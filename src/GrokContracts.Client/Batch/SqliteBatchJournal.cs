@@ -127,15 +127,7 @@ public sealed class SqliteBatchJournal : IBatchJournal
                     }
                     else
                     {
-                        entry = new BatchJournalEntry
-                        {
-                            Key = item.Key,
-                            Line = item.Line,
-                            Model = item.Request.ModelId,
-                            BodySha256 = item.BodySha256,
-                            State = BatchLineState.Validated,
-                            Credits = item.EstimatedCredits,
-                        };
+                        entry = BatchJournalEntry.Validated(item);
                         Insert(entry, transaction);
                     }
 
