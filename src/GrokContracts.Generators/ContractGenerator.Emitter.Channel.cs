@@ -317,31 +317,44 @@ public sealed partial class ContractGenerator
 
             var formula = "ceil(perSecondUsd × multipliers × " + CSharpText.Xml(per.Parameter.Name) + " / " + CSharpText.Number(pricing.CreditUsd) + ")";
             writer.Line();
-            writer.Summary("The credits <paramref name=\"request\"/> costs at <paramref name=\"perSecondUsd\"/>: " + formula + ", in exact decimal arithmetic.");
+            writer.Summary("The credits <paramref name=\"request\"/> costs at <paramref name=\"perSecondUsd\"/>: " + formula + ", in exact decimal arithmetic (the descriptor's <c>ChannelPricing.EstimateCredits</c>).");
             writer.Line("/// <remarks>" + CSharpText.XmlSentence(pricing.Doc ?? "The per-second rate is configuration") + MultiplierRemark(pricing) + "</remarks>");
             writer.Line("/// <param name=\"request\">The request.</param>");
             writer.Line("/// <param name=\"perSecondUsd\">The channel's USD rate per unit of <c>" + CSharpText.Xml(per.Parameter.Name) + "</c> (from the model page or configuration).</param>");
             writer.Line("/// <returns>The credits; null when a parameter the price depends on is unset and the API's default for it is unknown.</returns>");
             writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>");
-            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"perSecondUsd\"/> is negative.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"perSecondUsd\"/> is negative, or the request's <c>"
+                + CSharpText.Xml(per.Parameter.Name) + "</c> is (an invalid request).</exception>");
             writer.Open("public static long? EstimateCredits(" + Global(RequestTypeName) + " request, decimal perSecondUsd)");
             WriteNullGuard(writer, "request");
             writer.Open("if (perSecondUsd < 0m)");
             writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(perSecondUsd), perSecondUsd, \"The rate must not be negative.\");");
             writer.Close();
             writer.Line();
-            if (per.IsNullable)
+
+            // Unset, with no default the generator knows: the price is unknown, so null (a wire caller of ChannelPricing
+            // would price it without that multiplier instead).
+            var priced = PricedParameters(pricing);
+            var checkedForNull = new List<ParameterShape> { per };
+            checkedForNull.AddRange(priced);
+            foreach (var shape in checkedForNull)
             {
-                writer.Open("if (!request." + per.Property + ".HasValue)");
-                writer.Line("return null;");
-                writer.Close();
-                writer.Line();
+                if (shape.IsNullable)
+                {
+                    writer.Open("if (request." + shape.Property + " == null)");
+                    writer.Line("return null;");
+                    writer.Close();
+                    writer.Line();
+                }
             }
 
+            // The formula is the descriptor's, written once in the runtime library; what is generated is only how this
+            // request's properties read as the wire values the multipliers name.
             writer.Line("decimal units = (decimal)request." + per.Property + (per.IsNullable ? ".Value" : string.Empty) + ";");
-            writer.Line("decimal multiplier = 1m;");
-            WriteMultipliers(writer, pricing);
-            writer.Line("return (long)decimal.Ceiling(perSecondUsd * multiplier * units / CreditUsd);");
+            writer.Line("return Descriptor.Pricing" + (_nullable ? "!" : string.Empty) + ".EstimateCredits(perSecondUsd, units, name =>");
+            writer.Open();
+            WritePricedValues(writer, priced);
+            writer.Close(");");
             writer.Close();
 
             if (pricing.PerSecondUsd is not null)
@@ -354,69 +367,54 @@ public sealed partial class ContractGenerator
             }
         }
 
-        private void WriteMultipliers(SourceWriter writer, PricingSpec pricing)
+        /// <summary>
+        /// The parameters a multiplier names that can match a multiplier's wire value (enum, boolean or single string),
+        /// once each, in the order the multipliers name them; a multiplier on any other parameter never applies.
+        /// </summary>
+        private List<ParameterShape> PricedParameters(PricingSpec pricing)
         {
-            var parameters = new List<string>();
+            var shapes = new List<ParameterShape>();
             foreach (var multiplier in pricing.Multipliers)
             {
-                if (!parameters.Contains(multiplier.Parameter))
-                {
-                    parameters.Add(multiplier.Parameter);
-                }
-            }
-
-            foreach (var name in parameters)
-            {
-                var shape = FindParameter(name);
-                if (shape is null || !(shape.IsEnum || shape.Parameter.Type == ParameterType.Boolean || (shape.Parameter.Type == ParameterType.String && !shape.IsArray)))
+                if (FindParameter(multiplier.Parameter) is not { } shape || shapes.Contains(shape) || shape.IsArray
+                    || !(shape.IsEnum || shape.Parameter.Type == ParameterType.Boolean || shape.Parameter.Type == ParameterType.String))
                 {
                     continue;
                 }
 
-                var value = "request." + shape.Property;
-                if (shape.IsNullable)
-                {
-                    writer.Open("if (" + value + " == null)");
-                    writer.Line("return null;");
-                    writer.Close();
-                    writer.Line();
-                    if (!shape.IsReference)
-                    {
-                        value += ".Value";
-                    }
-                }
-
-                foreach (var multiplier in pricing.Multipliers)
-                {
-                    if (multiplier.Parameter != name)
-                    {
-                        continue;
-                    }
-
-                    string? condition = null;
-                    if (shape.IsEnum)
-                    {
-                        var allowed = shape.Parameter.FindAllowedValue(multiplier.Value);
-                        condition = allowed is null ? null : value + " == " + shape.Type + "." + allowed.MemberName;
-                    }
-                    else if (shape.Parameter.Type == ParameterType.Boolean)
-                    {
-                        condition = multiplier.Value == "true" ? value : multiplier.Value == "false" ? "!" + value : null;
-                    }
-                    else
-                    {
-                        condition = "string.Equals(" + value + ", " + CSharpText.Literal(multiplier.Value) + ", global::System.StringComparison.Ordinal)";
-                    }
-
-                    if (condition is not null && multiplier.Multiplier != 1m)
-                    {
-                        writer.Open("if (" + condition + ")");
-                        writer.Line("multiplier *= " + CSharpText.DecimalLiteral(multiplier.Multiplier) + ";");
-                        writer.Close();
-                        writer.Line();
-                    }
-                }
+                shapes.Add(shape);
             }
+
+            return shapes;
+        }
+
+        /// <summary>
+        /// The body of the <c>valueOf</c> lambda handed to <c>ChannelPricing.EstimateCredits</c>: the wire value of each
+        /// priced parameter (an enum's wire word, <c>true</c>/<c>false</c>, a string as it is); null for any other name.
+        /// </summary>
+        private void WritePricedValues(SourceWriter writer, List<ParameterShape> priced)
+        {
+            if (priced.Count == 0)
+            {
+                writer.Line("return null;");
+                return;
+            }
+
+            writer.Open("switch (name)");
+            foreach (var shape in priced)
+            {
+                // Null-checked before the call: a nullable value type reads as its .Value.
+                var value = "request." + shape.Property + (shape.IsNullable && !shape.IsReference ? ".Value" : string.Empty);
+                var wire = shape.WireClass is { } wireClass ? Global(wireClass) + ".ToWireValue(" + value + ")"
+                    : shape.Parameter.Type == ParameterType.Boolean ? value + " ? \"true\" : \"false\""
+                    : value;
+                writer.Line("case " + CSharpText.Literal(shape.Parameter.Name) + ":");
+                writer.Line("    return " + wire + ";");
+            }
+
+            writer.Line("default:");
+            writer.Line("    return null;");
+            writer.Close();
         }
 
         private static string MultiplierRemark(PricingSpec pricing)

@@ -7,9 +7,10 @@ using Official = GrokContracts.GrokImagineVideo15Official;
 namespace GrokContracts.Tests;
 
 /// <summary>
-/// A channel's price is computed twice: by the generated, typed <c>EstimateCredits(request, rate)</c> and by the
-/// descriptor's <see cref="ChannelPricing.EstimateCredits"/> over wire values (what run-time tools use). Both read the
-/// same spec; they must agree on every combination.
+/// A channel's price has one formula, the descriptor's <see cref="ChannelPricing.EstimateCredits"/> over wire values
+/// (what run-time tools use); the generated, typed <c>EstimateCredits(request, rate)</c> hands it the request's
+/// properties as wire values. A wrong mapping (a property read as the wrong word, a multiplier dropped) shows here:
+/// both paths must agree on every combination.
 /// </summary>
 public sealed class PricingAgreementTests
 {

@@ -124,13 +124,13 @@ namespace GrokContracts.GrokImagineVideo15Official
             return TryGetOutputSize(request.AspectRatio, request.Resolution, out size);
         }
 
-        /// <summary>The credits <paramref name="request"/> costs at <paramref name="perSecondUsd"/>: ceil(perSecondUsd × multipliers × duration / 0.001), in exact decimal arithmetic.</summary>
+        /// <summary>The credits <paramref name="request"/> costs at <paramref name="perSecondUsd"/>: ceil(perSecondUsd × multipliers × duration / 0.001), in exact decimal arithmetic (the descriptor's <c>ChannelPricing.EstimateCredits</c>).</summary>
         /// <remarks>The per-second USD rate is published on the model page, not in the reference; it is configuration. Multipliers: <c>resolution</c> <c>480p</c> × 1, <c>resolution</c> <c>720p</c> × 2.</remarks>
         /// <param name="request">The request.</param>
         /// <param name="perSecondUsd">The channel's USD rate per unit of <c>duration</c> (from the model page or configuration).</param>
         /// <returns>The credits; null when a parameter the price depends on is unset and the API's default for it is unknown.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="perSecondUsd"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="perSecondUsd"/> is negative, or the request's <c>duration</c> is (an invalid request).</exception>
         public static long? EstimateCredits(global::GrokContracts.GrokImagineVideo15Official.VideoGenerationRequest request, decimal perSecondUsd)
         {
             if (request == null)
@@ -144,13 +144,16 @@ namespace GrokContracts.GrokImagineVideo15Official
             }
 
             decimal units = (decimal)request.Duration;
-            decimal multiplier = 1m;
-            if (request.Resolution == global::GrokContracts.GrokImagineVideo15Official.Resolution.P720)
+            return Descriptor.Pricing!.EstimateCredits(perSecondUsd, units, name =>
             {
-                multiplier *= 2m;
-            }
-
-            return (long)decimal.Ceiling(perSecondUsd * multiplier * units / CreditUsd);
+                switch (name)
+                {
+                    case "resolution":
+                        return global::GrokContracts.GrokImagineVideo15Official.ResolutionWire.ToWireValue(request.Resolution);
+                    default:
+                        return null;
+                }
+            });
         }
 
         /// <summary>The channel's run-time descriptor (endpoints, status words, polling schedule, URL lifetime, pricing), which the client follows.</summary>
