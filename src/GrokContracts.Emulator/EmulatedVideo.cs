@@ -19,7 +19,7 @@ public sealed record EmulatedVideo(int Width, int Height, TimeSpan Duration, boo
     /// values (absent ones take the parameter's default), else <see cref="EmulatorDefaults.VideoWidth"/> ×
     /// <see cref="EmulatorDefaults.VideoHeight"/>; the length from the number parameter with <c>unit: seconds</c>
     /// (else the one <c>pricing.per</c> names), taking its default, then its minimum, when absent, else
-    /// <see cref="EmulatorDefaults.VideoDuration"/>; audio per <see cref="EmulatorDefaults.AudioParameter"/>. Odd sizes
+    /// <see cref="EmulatorDefaults.VideoDuration"/>; audio per the spec's <c>output.audio</c>. Odd sizes
     /// round up to even; sizes and lengths are clamped to what <see cref="Mp4Video.Create"/> makes.
     /// </summary>
     internal static EmulatedVideo For(Contract contract, JsonElement body)
@@ -81,17 +81,18 @@ public sealed record EmulatedVideo(int Width, int Height, TimeSpan Duration, boo
 
     private static bool Audio(Contract contract, JsonElement body)
     {
-        if (contract.FindParameter(EmulatorDefaults.AudioParameter) is not { Type: ParameterType.Boolean } parameter)
+        if (contract.Output?.Audio is not { } audio)
         {
             return false;
         }
 
-        if (body.TryGetProperty(parameter.Name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        return parameter.Default is not { Kind: ContractValueKind.Boolean, Boolean: false };
+        bool? requested = audio.Parameter is { } name && body.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+        bool? defaultValue = audio.Parameter is { } parameter && contract.FindParameter(parameter)?.Default is { Kind: ContractValueKind.Boolean } fallback
+            ? fallback.Boolean
+            : null;
+        return audio.HasTrack(requested, defaultValue);
     }
 
     private static string? StringValue(Contract contract, string name, JsonElement body)

@@ -52,13 +52,6 @@ public static class EmulatorDefaults
     /// <summary>The word of a failed task when its spec lists no <c>failed</c> status (the outcome's own name).</summary>
     public const string FailedStatus = "failed";
 
-    /// <summary>
-    /// The boolean parameter that switches the audio track, until the spec format can say it: when a spec declares a
-    /// boolean parameter with this wire name, the MP4 has a (silent) audio track unless the request (or the
-    /// parameter's default) says <c>false</c>; a spec without it gets a video without audio.
-    /// </summary>
-    public const string AudioParameter = "audio";
-
     /// <summary>The video's width when the spec's <c>output.pixelSize</c> has no entry for the request.</summary>
     public const int VideoWidth = 640;
 

@@ -201,6 +201,42 @@ public sealed class SpecDrivenChannelTests : IDisposable
         Assert.Equal(EmulatorDefaults.PendingStatus, submitted.Body.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("loop", "{}", false)] // the switch's default (false)
+    [InlineData("loop", "{\"loop\":true}", true)]
+    [InlineData("loop", "{\"loop\":false}", false)]
+    [InlineData("true", "{\"loop\":false}", true)] // fixed: the request has no say
+    [InlineData("false", "{\"loop\":true}", false)]
+    public async Task The_MP4s_audio_track_follows_the_specs_output_audio(string audio, string extra, bool track)
+    {
+        var spec = await AcmeVariantAsync("sound-" + audio, ("  videoUrlsValidFor: PT6H", "  videoUrlsValidFor: PT6H\n  audio: " + audio));
+        await using var emulator = await StartOnlyAsync(TimeSpan.Zero, spec);
+        using var http = new EmulatorHttp(emulator);
+
+        var body = "{\"model\":\"sound-" + audio + "\",\"text\":\"t\"" + (extra == "{}" ? string.Empty : "," + extra[1..^1]) + "}";
+        var submitted = await http.SendAsync(HttpMethod.Put, AcmeSubmit, body);
+        var id = submitted.Body.GetProperty("id").GetString()!;
+        var done = await http.SendAsync(HttpMethod.Get, emulator.PollUri("sound-" + audio, id).AbsoluteUri, null);
+        var url = done.Body.GetProperty("output").GetProperty("video_urls").EnumerateArray().Single().GetString()!;
+        using var video = await http.GetAsync(url);
+
+        var handlers = Mp4Boxes.Tracks(await video.Content.ReadAsByteArrayAsync()).Select(t => t.Handler).ToArray();
+        Assert.Equal(track ? ["vide", "soun"] : ["vide"], handlers);
+    }
+
+    [Fact]
+    public async Task The_official_channels_audio_false_gives_a_video_without_a_track()
+    {
+        await using var emulator = await ReapiEmulator.StartAsync(new ReapiEmulatorOptions { CompletionDelay = TimeSpan.Zero });
+        using var http = new EmulatorHttp(emulator);
+
+        var body = "{\"model\":\"grok-imagine-video-1.5-official\",\"prompt\":\"p\",\"image_urls\":[\"https://example.com/a.png\"],\"audio\":false}";
+        var id = (await http.SendAsync(HttpMethod.Post, emulator.SubmitUri("grok-imagine-video-1.5-official").AbsoluteUri, body)).Body.GetProperty("id").GetString()!;
+
+        Assert.False(emulator.FindTask(id)!.Video.HasAudio);
+        Assert.Equal(new EmulatedVideo(736, 400, TimeSpan.FromSeconds(8), false), emulator.FindTask(id)!.Video);
+    }
+
     private static Task<ReapiEmulator> StartAsync(ReapiEmulatorOptions options)
     {
         options.SpecPaths.Add(AcmeSpec);

@@ -5,8 +5,29 @@ namespace GrokContracts.Spec;
 /// <summary>Facts about a channel's output.</summary>
 /// <param name="VideoUrlsValidFor">How long output URLs stay valid, or null when not stated.</param>
 /// <param name="PixelSizes">Output pixel size matrix, or null when not stated.</param>
+/// <param name="Audio">Whether the output carries an audio track, or null when not stated.</param>
 /// <param name="Doc">Documentation text, or null.</param>
-public sealed record OutputSpec(TimeSpan? VideoUrlsValidFor, PixelSizeMatrix? PixelSizes, string? Doc);
+public sealed record OutputSpec(TimeSpan? VideoUrlsValidFor, PixelSizeMatrix? PixelSizes, OutputAudio? Audio, string? Doc);
+
+/// <summary>
+/// Whether a channel's videos carry an audio track (spec key <c>output.audio</c>): switched by a boolean parameter, or
+/// fixed for every video.
+/// </summary>
+/// <param name="Parameter">
+/// Wire name of the boolean parameter that switches the track: on unless the request, or the parameter's default, says
+/// <c>false</c>. Null when the track is fixed.
+/// </param>
+/// <param name="Always">With no <paramref name="Parameter"/>: whether every video has the track.</param>
+public sealed record OutputAudio(string? Parameter, bool Always)
+{
+    /// <summary>
+    /// Whether a request's video has the track, given the request's value of <see cref="Parameter"/> (null when the
+    /// request leaves it out) and the parameter's default (null when it has none).
+    /// </summary>
+    /// <param name="requested">The request's boolean value of <see cref="Parameter"/>, or null when absent.</param>
+    /// <param name="defaultValue">The parameter's default, or null when it has none.</param>
+    public bool HasTrack(bool? requested, bool? defaultValue) => Parameter is null ? Always : requested ?? defaultValue ?? true;
+}
 
 /// <summary>Output pixel size by two string parameters (e.g. aspect ratio × resolution).</summary>
 /// <param name="RowParameter">Wire name of the row parameter, e.g. <c>aspect_ratio</c>.</param>

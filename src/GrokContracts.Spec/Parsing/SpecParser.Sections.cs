@@ -10,7 +10,7 @@ internal sealed partial class SpecParser
     private static readonly string[] EndpointKeys = { "method", "path" };
     private static readonly string[] MethodWords = { "GET", "POST", "PUT", "PATCH", "DELETE" };
     private static readonly string[] ErrorRuleKeys = { "code", "message", "doc" };
-    private static readonly string[] OutputKeys = { "videoUrlsValidFor", "pixelSize", "doc" };
+    private static readonly string[] OutputKeys = { "videoUrlsValidFor", "pixelSize", "audio", "doc" };
     private static readonly string[] PixelSizeKeys = { "rows", "columns", "sizes" };
     private static readonly string[] PricingKeys = { "perSecondUsd", "per", "multipliers", "creditUsd", "rounding", "refundsFailed", "doc" };
     private static readonly string[] RoundingWords = { "ceiling" };
@@ -121,8 +121,43 @@ internal sealed partial class SpecParser
 
         var validFor = _reader.Duration(output, "videoUrlsValidFor", required: false);
         var pixelSizes = ReadPixelSizes(output);
+        var audio = ReadAudio(output);
         var doc = _reader.String(output, "doc", required: false);
-        return new OutputSpec(validFor, pixelSizes, doc);
+        return new OutputSpec(validFor, pixelSizes, audio, doc);
+    }
+
+    /// <summary><c>output.audio</c>: <c>true</c>/<c>false</c> (fixed), or the wire name of a boolean parameter that switches it.</summary>
+    private OutputAudio? ReadAudio(SpecMappingView output)
+    {
+        if (!output.TryGet("audio", out _, out var node))
+        {
+            return null;
+        }
+
+        if (node is not SpecScalar { Kind: ScalarKind.Boolean or ScalarKind.String } scalar)
+        {
+            Diagnostics.Schema($"'{output.Describe("audio")}' must be true, false or the name of a boolean parameter, not {node.Describe()}", node);
+            return null;
+        }
+
+        if (scalar.Kind == ScalarKind.Boolean)
+        {
+            return new OutputAudio(null, scalar.Boolean);
+        }
+
+        if (!_parametersByName.TryGetValue(scalar.Text, out var parameter))
+        {
+            Diagnostics.Inconsistent($"'{output.Describe("audio")}' names unknown parameter '{scalar.Text}'", scalar);
+            return null;
+        }
+
+        if (parameter.TypeKnown && parameter.Parameter.Type != ParameterType.Boolean)
+        {
+            Diagnostics.Inconsistent($"'{output.Describe("audio")}' must name a boolean parameter; '{scalar.Text}' is not", scalar);
+            return null;
+        }
+
+        return new OutputAudio(scalar.Text, Always: false);
     }
 
     private PixelSizeMatrix? ReadPixelSizes(SpecMappingView output)
