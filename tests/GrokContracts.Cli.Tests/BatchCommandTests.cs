@@ -72,6 +72,37 @@ public sealed class BatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_an_interactive_terminal_progress_is_a_live_table_of_states_credits_and_ETA()
+    {
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);
+        var outDir = Path.Combine(_directory, "clips");
+
+        var run = await Cli.RunAsync(
+            ["batch", jobs, "--out-dir", outDir, "--spec", AcmeSpec, "--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.1", "--usd-per-second", "0.05"],
+            stdin: null,
+            interactive: true);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(6, _emulator.SubmitRequestCount);
+        // A live display redraws in place (cursor movements); the text of its last frame: every line downloaded, the
+        // credits of the mixed batch (as in the report test), nothing left to wait for.
+        Assert.Contains("\u001b[", run.Error, StringComparison.Ordinal);
+        var frames = System.Text.RegularExpressions.Regex.Replace(run.Error, @"\u001b\[[0-9;?]*[A-Za-z]", string.Empty);
+        var last = frames[frames.LastIndexOf("state", StringComparison.Ordinal)..];
+        Assert.Matches(@"downloaded\W+6\W", last);
+        Assert.Matches(@"credits spent\W+870\W", last);
+        Assert.Matches(@"ETA\W+done\W", last);
+        foreach (var state in new[] { "pending", "submitting", "submitted", "completed", "downloading", "failed", "unknown" })
+        {
+            Assert.Matches(state + @"\W+0\W", last);
+        }
+
+        // Instead of, not besides, the event lines a log or a pipe gets; the summary still ends the run.
+        Assert.DoesNotContain("line 1: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(frames.Split('\n'), l => l.StartsWith("batch: 6 of 6 downloaded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invalid_lines_are_each_reported_with_the_APIs_code_and_nothing_is_sent()
     {
         var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs + "\n"

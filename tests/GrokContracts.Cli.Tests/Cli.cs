@@ -25,7 +25,11 @@ internal static class Cli
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
-    public static async Task<CliRun> RunAsync(string[] args, string? stdin, IReadOnlyDictionary<string, string>? variables = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input, or null for none.</param>
+    /// <param name="variables">Environment variables the command sees.</param>
+    /// <param name="interactive">Whether stderr is to count as an interactive terminal (live progress instead of lines).</param>
+    public static async Task<CliRun> RunAsync(string[] args, string? stdin, IReadOnlyDictionary<string, string>? variables = null, bool interactive = false)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -33,6 +37,7 @@ internal static class Cli
         {
             OpenStandardInput = () => new StringReader(stdin ?? string.Empty),
             GetVariable = name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
+            Interactive = interactive,
         };
         using var timeout = new CancellationTokenSource(Timeout);
         var exit = await CliApp.RunAsync(args, stdout, stderr, environment, timeout.Token);

@@ -91,6 +91,38 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_line_refused_with_429_MaxSubmitAttempts_times_stays_unsent_and_the_next_run_sends_it_once()
+    {
+        var items = MixedItems().Take(2).ToList();
+        _emulator.Faults.FailNextSubmits(3, 429, "0");
+
+        BatchResult first;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            first = await RunAsync(journal, items, o => (o.MaxConcurrency, o.MaxSubmitAttempts) = (1, 3));
+        }
+
+        // Three refusals, then the line is given up for this run: nothing was accepted, so it is not unknown, it is unsent.
+        var refused = first.Lines.Single(l => l.Key == items[0].Key);
+        Assert.Equal((BatchLineState.Validated, 3, (string?)null), (refused.State, refused.SubmitAttempts, refused.TaskId));
+        Assert.Contains("429", refused.Note, StringComparison.Ordinal);
+        Assert.Contains("3 times; a rerun sends it again", refused.Note, StringComparison.Ordinal);
+        Assert.Empty(first.Unknown);
+        Assert.Equal(BatchLineState.Downloaded, first.Lines.Single(l => l.Key == items[1].Key).State);
+        Assert.False(first.AllDownloaded);
+        Assert.Equal((1, 4), (_emulator.Tasks.Count, _emulator.SubmitRequestCount));
+
+        BatchResult second;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            second = await RunAsync(journal, items, o => (o.MaxConcurrency, o.MaxSubmitAttempts) = (1, 3));
+        }
+
+        Assert.True(second.AllDownloaded, Describe(second));
+        Assert.Equal((2, 5), (_emulator.Tasks.Count, _emulator.SubmitRequestCount)); // one more submit, accepted
+    }
+
+    [Fact]
     public async Task Failed_tasks_are_reported_with_the_APIs_code_and_refund_by_channel_and_are_not_resubmitted_on_rerun()
     {
         var items = new List<BatchItem>
