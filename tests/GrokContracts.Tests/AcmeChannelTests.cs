@@ -280,6 +280,25 @@ public sealed class AcmeChannelTests
     }
 
     [Fact]
+    public async Task A_poll_with_an_unsafe_method_is_retried_like_a_GET_and_a_submit_is_not()
+    {
+        // A channel that submits and polls with POST (some APIs read a task's state by POSTing its id).
+        var posting = new ChannelDescriptor(
+            Acme.ModelId, Acme.BaseUrl.AbsoluteUri, new ChannelEndpoint("POST", "/v2/motion/jobs"), new ChannelEndpoint("POST", "/v2/motion/jobs/{id}/state"),
+            Acme.Statuses, Acme.Polling, Acme.VideoUrlsValidFor, Acme.Pricing);
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error\":{\"code\":50300,\"message\":\"busy\"}}"));
+        using var client = new GrokContractsClient(Options(TimeProvider.System), stub);
+
+        await Assert.ThrowsAnyAsync<ReapiException>(() => client.GetTaskAsync(posting, "job_1"));
+        Assert.Equal(4, stub.Calls); // once and 3 retries (MaxPollRetries), as a GET poll gets
+        Assert.All(stub.Seen, r => Assert.Equal((HttpMethod.Post, new Uri(JobsUrl + "/job_1/state")), (r.Method, r.Uri)));
+
+        // A submit is still sent once, whatever its method (A_PUT_submit_is_never_retried…, the POST submit tests).
+        await Assert.ThrowsAnyAsync<ReapiException>(() => client.SubmitAsync(new MotionRequest("a paper boat in the rain")));
+        Assert.Equal(5, stub.Calls);
+    }
+
+    [Fact]
     public async Task A_download_sends_the_key_only_to_the_task_channels_origin()
     {
         var stub = new StubHandler((request, _) => request.RequestUri!.AbsolutePath.EndsWith("/state", StringComparison.Ordinal)

@@ -63,7 +63,7 @@ public sealed partial class GrokContractsClient
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
             }
 
-            using var response = await SendGetAsync(message, "Downloading the video", cancellationToken).ConfigureAwait(false);
+            using var response = await SendRetryableAsync(message, "Downloading the video", cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400 && response.Headers.Location is { } location)
             {

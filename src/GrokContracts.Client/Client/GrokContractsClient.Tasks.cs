@@ -157,11 +157,12 @@ public sealed partial class GrokContractsClient
         return task;
     }
 
-    /// <summary>One GET of the task (the handler retries transient failures), with the answer's Retry-After, if any.</summary>
+    /// <summary>One poll of the task, with the spec's method (the handler retries transient failures), with the answer's Retry-After, if any.</summary>
     private async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(ChannelDescriptor channel, string taskId, CancellationToken cancellationToken)
     {
         using var message = CreateApiRequest(channel, channel.Poll, taskId);
-        using var response = await SendGetAsync(message, "Polling task " + taskId, cancellationToken).ConfigureAwait(false);
+        PollRetryPipeline.MarkAsPoll(message);
+        using var response = await SendRetryableAsync(message, "Polling task " + taskId, cancellationToken).ConfigureAwait(false);
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         if (!IsSuccess(response.StatusCode))
         {
@@ -182,7 +183,8 @@ public sealed partial class GrokContractsClient
         return (task, RetryAfterHeader.Read(response, _time.GetUtcNow(), _options.MaxRetryAfter));
     }
 
-    private async Task<HttpResponseMessage> SendGetAsync(HttpRequestMessage message, string operation, CancellationToken cancellationToken)
+    /// <summary>Sends a poll or download (the handler may retry it), mapping a transport failure to <see cref="ReapiConnectionException"/>.</summary>
+    private async Task<HttpResponseMessage> SendRetryableAsync(HttpRequestMessage message, string operation, CancellationToken cancellationToken)
     {
         try
         {

@@ -10,9 +10,11 @@ using Polly.Retry;
 namespace GrokContracts;
 
 /// <summary>
-/// The resilience pipeline of the client's <c>HttpClient</c>: retries polls and downloads (GET) on 408, 429, 500,
-/// 502, 503, 504 and connection failures, exponentially with jitter, honouring <c>Retry-After</c> /
-/// <c>retry-after-ms</c> as a floor. Never retries a POST: a submit that may have reached the server bills.
+/// The resilience pipeline of the client's <c>HttpClient</c>: retries polls and downloads on 408, 429, 500, 502, 503,
+/// 504 and connection failures, exponentially with jitter, honouring <c>Retry-After</c> / <c>retry-after-ms</c> as a
+/// floor. Retried: safe methods (GET, HEAD, OPTIONS, TRACE) and the client's polls whatever the spec's poll method
+/// (a channel may poll with POST; a poll creates nothing). Never retried: any other request with an unsafe method,
+/// above all a submit, which may have reached the server and billed.
 /// </summary>
 public static class PollRetryPipeline
 {
@@ -49,7 +51,7 @@ public static class PollRetryPipeline
             Delay = baseDelay,
             MaxDelay = cap > baseDelay ? cap : baseDelay,
             ShouldRetryAfterHeader = false, // Retry-After is a floor here, not the delay itself: see DelayGenerator.
-            ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+            ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && (args.Context.GetRequestMessage() is not { } request || IsRetryable(request))),
             DelayGenerator = args =>
             {
                 var floor = RetryAfterHeader.Read(args.Outcome.Result, timeProvider.GetUtcNow(), cap);
@@ -63,8 +65,6 @@ public static class PollRetryPipeline
             },
         };
 
-        // POST, PUT, PATCH, DELETE and CONNECT are never retried: a submit that may have reached the server bills.
-        retry.DisableForUnsafeHttpMethods();
         builder.AddRetry(retry);
     }
 
@@ -75,6 +75,37 @@ public static class PollRetryPipeline
         Configure(builder, options);
         return builder.Build();
     }
+
+    /// <summary>Marks <paramref name="message"/> as a poll: retried on transient failures even when its method is unsafe.</summary>
+    internal static void MarkAsPoll(HttpRequestMessage message)
+    {
+#if NET
+        message.Options.Set(PollKey, true);
+#else
+        message.Properties[PollProperty] = true;
+#endif
+    }
+
+    /// <summary>A safe method, or a request marked by <see cref="MarkAsPoll"/>.</summary>
+    internal static bool IsRetryable(HttpRequestMessage request)
+    {
+        var method = request.Method;
+        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace)
+        {
+            return true;
+        }
+
+#if NET
+        return request.Options.TryGetValue(PollKey, out var poll) && poll;
+#else
+        return request.Properties.TryGetValue(PollProperty, out var poll) && poll is true;
+#endif
+    }
+
+    private const string PollProperty = "GrokContracts.Poll";
+#if NET
+    private static readonly HttpRequestOptionsKey<bool> PollKey = new(PollProperty);
+#endif
 
     /// <summary>True for the outcomes a poll is retried on.</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome)
