@@ -72,6 +72,26 @@ public sealed class BatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_line_is_left_on_rerun_and_sent_again_with_retry_failed()
+    {
+        var jobs = Files.Write(_directory, "jobs.jsonl",
+            """
+            {"model":"grok-imagine-video-1.5-official","prompt":"a storm [emulator:fail]","image_urls":["https://example.com/a.png"],"duration":3}
+            {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/b.png"],"duration":4}
+            """);
+        var outDir = Path.Combine(_directory, "clips");
+
+        var first = await Batch(jobs, outDir);
+        var rerun = await Batch(jobs, outDir);
+        var retried = await Batch(jobs, outDir, "--retry-failed");
+
+        Assert.Equal((1, 1, 1), (first.ExitCode, rerun.ExitCode, retried.ExitCode)); // the line fails each time it is sent
+        Assert.Contains(first.ErrorLines, l => l.StartsWith("batch: 1 of 2 downloaded, 1 failed", StringComparison.Ordinal));
+        Assert.Equal(3, _emulator.SubmitRequestCount); // 2, then none, then the failed line once more
+        Assert.Equal(2, _emulator.Tasks.Count(t => t.WillFail));
+    }
+
+    [Fact]
     public async Task On_an_interactive_terminal_progress_is_a_live_table_of_states_credits_and_ETA()
     {
         var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);

@@ -156,6 +156,62 @@ public sealed class BatchRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetryFailed_sends_failed_lines_again_with_a_new_task_and_leaves_downloaded_ones_alone()
+    {
+        var items = new List<BatchItem>
+        {
+            Item(1, new Official.VideoGenerationRequest("a storm " + ReapiEmulatorOptions.DefaultFailureToken, "https://example.com/a.png").WithDuration(4), 40),
+            Item(2, new Beta.VideoGenerationRequest("https://example.com/b.png")),
+            Item(3, new Official.VideoGenerationRequest("a calm sea", "https://example.com/c.png").WithDuration(3), 30),
+        };
+        _emulator.Faults.FailNextSubmits(1, 400); // the first submit (line 1, MaxConcurrency 1) is rejected, not billed
+
+        BatchResult first;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            first = await RunAsync(journal, items, o => o.MaxConcurrency = 1);
+        }
+
+        Assert.Equal([BatchLineState.Failed, BatchLineState.Downloaded, BatchLineState.Downloaded], first.Lines.Select(l => l.State));
+        Assert.Contains("HTTP 400", first.Lines[0].Note, StringComparison.Ordinal);
+        Assert.Null(first.Lines[0].TaskId);
+
+        // Without the option a rerun changes nothing; with it, only the failed line is sent again.
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            Assert.Equal(first.Lines.Select(l => l.State), (await RunAsync(journal, items)).Lines.Select(l => l.State));
+        }
+
+        Assert.Equal(3, _emulator.SubmitRequestCount);
+        BatchResult second;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            second = await RunAsync(journal, items, o => o.RetryFailed = true);
+        }
+
+        // Accepted this time; its prompt makes the emulator fail the task: a failed task, refunded, with its own id.
+        Assert.Equal([BatchLineState.Failed, BatchLineState.Downloaded, BatchLineState.Downloaded], second.Lines.Select(l => l.State));
+        Assert.Equal(4, _emulator.SubmitRequestCount);
+        var retried = second.Lines[0];
+        Assert.Equal(2, retried.SubmitAttempts);
+        Assert.NotNull(retried.TaskId);
+        Assert.Contains("refunded", retried.Note, StringComparison.Ordinal);
+        Assert.Equal(40, second.Counts.CreditsRefunded);
+
+        BatchResult third;
+        using (var journal = new SqliteBatchJournal(JournalPath))
+        {
+            third = await RunAsync(journal, items, o => o.RetryFailed = true);
+        }
+
+        // Sent again: a new task replaces the failed one (which the journal's history keeps).
+        Assert.Equal(5, _emulator.SubmitRequestCount);
+        Assert.Equal(3, third.Lines[0].SubmitAttempts);
+        Assert.NotEqual(retried.TaskId, third.Lines[0].TaskId);
+        Assert.Equal(2, _emulator.Tasks.Count(t => t.WillFail));
+    }
+
+    [Fact]
     public async Task A_dropped_submit_is_unknown_never_resent_automatically_and_resent_only_when_asked()
     {
         var items = MixedItems().Take(3).ToList();

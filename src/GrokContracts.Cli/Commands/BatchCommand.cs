@@ -34,11 +34,12 @@ internal static class BatchCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print each line's credits and the total; send nothing." };
         var usdPerSecond = OptionValues.Amount(new Option<decimal?>("--usd-per-second") { Description = "The per-second USD rate for channels whose spec leaves it to configuration (reAPI's), for credit estimates.", HelpName = "X" }, 1000m);
         var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Send again the lines whose earlier submit has an unknown outcome (check your recent tasks first: each may have billed)." };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Send again the lines that failed in an earlier run (a failed task, or a submit the API rejected); each accepted resubmit bills anew." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Run the valid lines even if some are invalid (they are reported and skipped)." };
         var report = new Option<string>("--report") { Description = "Write a JSON report of every line to this file.", HelpName = "file" };
         var command = new Command("batch", "Run many requests (any loaded models) to downloaded videos, validated first, journaled so that a rerun resumes without paying twice.")
         {
-            jobs, outDir, concurrency, journal, dryRun, usdPerSecond, resubmitUnknown, skipInvalid, report,
+            jobs, outDir, concurrency, journal, dryRun, usdPerSecond, resubmitUnknown, retryFailed, skipInvalid, report,
         };
         session.AddConnectionTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -53,6 +54,7 @@ internal static class BatchCommand
                 parseResult.GetValue(dryRun),
                 parseResult.GetValue(usdPerSecond),
                 parseResult.GetValue(resubmitUnknown),
+                parseResult.GetValue(retryFailed),
                 parseResult.GetValue(skipInvalid),
                 parseResult.GetValue(report)),
             cancellationToken));
@@ -128,6 +130,7 @@ internal static class BatchCommand
             OutputDirectory = outputDirectory,
             MaxConcurrency = args.Concurrency,
             ResubmitUnknown = args.ResubmitUnknown,
+            RetryFailed = args.RetryFailed,
             ScheduleFor = channel => session.ScheduleFor(parseResult, channel),
             Progress = view,
         };
@@ -254,5 +257,5 @@ internal static class BatchCommand
         }
     }
 
-    private sealed record BatchArguments(string Jobs, string OutDir, int Concurrency, string? Journal, bool DryRun, decimal? UsdPerSecond, bool ResubmitUnknown, bool SkipInvalid, string? Report);
+    private sealed record BatchArguments(string Jobs, string OutDir, int Concurrency, string? Journal, bool DryRun, decimal? UsdPerSecond, bool ResubmitUnknown, bool RetryFailed, bool SkipInvalid, string? Report);
 }

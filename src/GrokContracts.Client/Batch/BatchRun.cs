@@ -139,7 +139,7 @@ internal sealed class BatchRun
         {
             BatchLineState.Validated => Step.Submit,
             BatchLineState.Unknown or BatchLineState.Submitting => _options.ResubmitUnknown ? Step.Submit : Step.Done,
-            BatchLineState.Failed => Step.Done,
+            BatchLineState.Failed => _options.RetryFailed ? Step.Submit : Step.Done,
             BatchLineState.Downloaded => IsOnDisk(entry) ? Step.Done : Step.Resume,
             _ => Step.Resume,
         };
@@ -191,6 +191,7 @@ internal sealed class BatchRun
             {
                 State = BatchLineState.Submitting,
                 SubmitAttempts = _entries[index].SubmitAttempts + 1,
+                TaskId = null, // a line sent again (RetryFailed) drops its failed task; the journal's history keeps it
                 ErrorCode = null,
                 ErrorMessage = null,
                 Note = null,

@@ -18,8 +18,16 @@ public sealed class BatchRunnerOptions
     public bool ResubmitUnknown { get; set; }
 
     /// <summary>
-    /// How many times one line is offered to the API when it is not accepted (429, a 5xx with the API's own envelope, a
-    /// connection refused before anything was sent); default 8. After that the line stays unsent for a later run.
+    /// Send lines that failed in an earlier run again: a task that ended failed (refunded where the channel says so), or
+    /// a submit the API rejected. Off by default: an accepted resubmit bills anew, and a request the API rejected (400) is
+    /// rejected again unless its line was edited; a line that breaks its contract is stopped again by the client, unsent.
+    /// </summary>
+    public bool RetryFailed { get; set; }
+
+    /// <summary>
+    /// How many times one line is offered to the API when it is not accepted (429, or a connection that failed before
+    /// anything was sent); default 8. After that the line stays unsent for a later run. A 5xx answer is not retried: the
+    /// request reached the server, so the line is unknown.
     /// </summary>
     public int MaxSubmitAttempts { get; set; } = 8;
 
