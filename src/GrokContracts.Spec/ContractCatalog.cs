@@ -135,9 +135,6 @@ public sealed class ContractCatalog : IEquatable<ContractCatalog>
         return DidYouMean.Closest(modelId, ids);
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute); kept for callers, it is <see cref="DidYouMean.Distance"/>.</summary>
-    public static int EditDistance(string left, string right) => DidYouMean.Distance(left, right);
-
     /// <inheritdoc />
     public bool Equals(ContractCatalog? other) =>
         other is not null && Contracts.Equals(other.Contracts) && Diagnostics.Equals(other.Diagnostics);

@@ -91,17 +91,6 @@ public class CatalogTests
         Assert.Equal(expected, catalog.FindClosestModelId(typo));
     }
 
-    [Theory]
-    [InlineData("", "", 0)]
-    [InlineData("abc", "", 3)]
-    [InlineData("kitten", "sitting", 3)]
-    [InlineData("official", "oficial", 1)]
-    public void Edit_distance(string left, string right, int distance)
-    {
-        Assert.Equal(distance, ContractCatalog.EditDistance(left, right));
-        Assert.Equal(distance, ContractCatalog.EditDistance(right, left));
-    }
-
     [Fact]
     public void Catalogs_of_equal_inputs_are_equal()
     {
