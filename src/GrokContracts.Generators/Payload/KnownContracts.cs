@@ -28,6 +28,8 @@ internal sealed class KnownContracts
     private readonly Dictionary<string, string> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contract> _byRequestType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Contract Contract, Parameter Parameter)> _byWireType = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _checkedWithMethods = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _wireClassNames = new(StringComparer.Ordinal);
 
     private KnownContracts(ContractCatalog catalog, IReadOnlyList<string?> metadataNamespaces)
     {
@@ -48,6 +50,11 @@ internal sealed class KnownContracts
                 if (ContractNaming.WireClassName(parameter) is { } wireClass)
                 {
                     _byWireType[ns + "." + wireClass] = (contract, parameter);
+                    _wireClassNames.Add(wireClass);
+                }
+                else
+                {
+                    _checkedWithMethods.Add(ContractNaming.WithMethodName(parameter));
                 }
             }
         }
@@ -76,6 +83,15 @@ internal sealed class KnownContracts
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the <c>With…</c> method of a parameter whose value the typed API cannot make
+    /// safe by its type (not an enum), on any contract (a syntax-only filter: other <c>With…</c> calls are not bound).
+    /// </summary>
+    public bool IsCheckedWithMethod(string name) => _checkedWithMethods.Contains(name);
+
+    /// <summary>Whether any contract has a generated <c>…Wire</c> class with the simple name <paramref name="name"/> (a syntax-only filter).</summary>
+    public bool IsWireClassName(string name) => _wireClassNames.Contains(name);
 
     /// <summary>The contracts by model id (the catalog's usable winners).</summary>
     public IReadOnlyDictionary<string, Contract> ByModelId => _byModelId;

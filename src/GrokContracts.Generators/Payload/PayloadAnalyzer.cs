@@ -57,20 +57,23 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             {
                 // Context 5 only exists where the runtime library (and so the generated API) is referenced.
                 var typedApi = new TypedApiAnalysis(contracts, session.Symbols);
-                start.RegisterSyntaxNodeAction(context => Guard(context, () => typedApi.AnalyzeInvocation(context)), SyntaxKind.InvocationExpression);
+                // No closure per node: every invocation and creation of the project comes through here.
+                start.RegisterSyntaxNodeAction(context => Guard(context, typedApi, static (c, t) => t.AnalyzeInvocation(c)), SyntaxKind.InvocationExpression);
                 start.RegisterSyntaxNodeAction(
-                    context => Guard(context, () => typedApi.AnalyzeCreation(context)),
+                    context => Guard(context, typedApi, static (c, t) => t.AnalyzeCreation(c)),
                     SyntaxKind.ObjectCreationExpression,
                     SyntaxKind.ImplicitObjectCreationExpression);
             }
         });
     }
 
-    private static void Guard(SyntaxNodeAnalysisContext context, Action action)
+    private static void Guard(SyntaxNodeAnalysisContext context, Action action) => Guard(context, action, static (_, a) => a());
+
+    private static void Guard<TState>(SyntaxNodeAnalysisContext context, TState state, Action<SyntaxNodeAnalysisContext, TState> action)
     {
         try
         {
-            action();
+            action(context, state);
         }
         catch (OperationCanceledException)
         {

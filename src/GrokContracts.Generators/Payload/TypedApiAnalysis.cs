@@ -33,9 +33,11 @@ internal sealed class TypedApiAnalysis
             return;
         }
 
+        // Syntax only, before anything is bound: a With… method of a non-enum parameter of some contract, or
+        // Parse/TryParse on a receiver named like a generated …Wire class (int.Parse and friends are never bound).
         var name = access.Name.Identifier.ValueText;
-        var isWith = name.StartsWith(ContractNaming.WithMethodPrefix, StringComparison.Ordinal) && name.Length > ContractNaming.WithMethodPrefix.Length;
-        if (!isWith && name != "Parse" && name != "TryParse")
+        var isWith = _contracts.IsCheckedWithMethod(name);
+        if (!isWith && !((name == "Parse" || name == "TryParse") && _contracts.IsWireClassName(ReceiverName(access.Expression))))
         {
             return;
         }
@@ -193,6 +195,14 @@ internal sealed class TypedApiAnalysis
     {
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static string ReceiverName(ExpressionSyntax receiver) => receiver switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => string.Empty,
     };
