@@ -47,22 +47,5 @@ internal static class OptionValues
         return option;
     }
 
-    /// <summary>A non-negative decimal amount at most <paramref name="maximum"/> (e.g. a price).</summary>
-    public static Option<decimal?> Amount(Option<decimal?> option, decimal maximum)
-    {
-        option.CustomParser = result =>
-        {
-            var text = Single(result);
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= maximum)
-            {
-                return value;
-            }
-
-            result.AddError($"{option.Name} must be a number 0-{maximum.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
-            return null;
-        };
-        return option;
-    }
-
     private static string Single(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
 }

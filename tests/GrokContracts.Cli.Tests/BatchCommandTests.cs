@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GrokContracts.Cli.Batch;
 using GrokContracts.Emulator;
 
 namespace GrokContracts.Cli.Tests;
@@ -193,6 +194,53 @@ public sealed class BatchCommandTests : IAsyncLifetime
         Assert.Equal(3, body.RootElement.GetProperty("frames").GetArrayLength());
         Assert.Equal(JsonValueKind.True, body.RootElement.GetProperty("loop").ValueKind);
         Assert.Equal(5, body.RootElement.GetProperty("seconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task Each_channel_is_priced_at_its_own_configured_rate_from_the_option_or_the_variable()
+    {
+        // official 3 s at 480p and beta 4 s; reAPI publishes a rate per channel (beta's is higher), none in the spec.
+        var jobs = Files.Write(_directory, "jobs.jsonl",
+            """
+            {"model":"grok-imagine-video-1.5-official","prompt":"a cat","image_urls":["https://example.com/cat.png"],"duration":3}
+            {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/b.png"],"duration":4}
+            """);
+        var outDir = Path.Combine(_directory, "out");
+
+        var byModel = await Batch(jobs, outDir, "--dry-run", "--usd-per-second", "0.05", "--usd-per-second", "grok-imagine-video-1.5-beta=0.08");
+        var fromVariable = await Cli.RunAsync(
+            ["batch", jobs, "--out-dir", outDir, "--dry-run"],
+            stdin: null,
+            new System.Collections.Generic.Dictionary<string, string> { [UsdRates.Variable] = "grok-imagine-video-1.5-beta=0.08, 0.05" });
+        var optionWins = await Cli.RunAsync(
+            ["batch", jobs, "--out-dir", outDir, "--dry-run", "--usd-per-second", "0.05"],
+            stdin: null,
+            new System.Collections.Generic.Dictionary<string, string> { [UsdRates.Variable] = "grok-imagine-video-1.5-beta=0.08" });
+
+        Assert.True(byModel.ExitCode == 0, byModel.Error);
+        Assert.Contains("total: 2 lines, 470 credits (0.47 USD)", byModel.OutLines); // 150 + 320
+        Assert.Contains("total: 2 lines, 470 credits (0.47 USD)", fromVariable.OutLines);
+        Assert.Contains("total: 2 lines, 350 credits (0.35 USD)", optionWins.OutLines); // the option alone: 150 + 200
+        Assert.Equal(0, _emulator.SubmitRequestCount);
+    }
+
+    [Theory]
+    [InlineData("--usd-per-second", "cheap", "--usd-per-second: 'cheap' is not a rate")]
+    [InlineData("--usd-per-second", "-1", "--usd-per-second: '-1' is not a rate")]
+    [InlineData("--usd-per-second", "grok-imagine-video-1.5-betta=0.08", "no loaded spec declares model 'grok-imagine-video-1.5-betta'; did you mean 'grok-imagine-video-1.5-beta'?")]
+    [InlineData(UsdRates.Variable, "0.05,0.06", UsdRates.Variable + ": one rate for all channels is given twice")]
+    [InlineData(UsdRates.Variable, "acme-motion-2=0.1,acme-motion-2=0.2", UsdRates.Variable + ": the rate of 'acme-motion-2' is given twice")]
+    public async Task A_bad_rate_is_one_line_and_exit_2(string where, string value, string message)
+    {
+        var jobs = Files.Write(_directory, "jobs.jsonl", MixedJobs);
+        string[] args = ["batch", jobs, "--out-dir", Path.Combine(_directory, "out"), "--spec", AcmeSpec, "--dry-run"];
+        var run = where == UsdRates.Variable
+            ? await Cli.RunAsync(args, stdin: null, new System.Collections.Generic.Dictionary<string, string> { [where] = value })
+            : await Cli.RunAsync([.. args, where, value], stdin: null);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.Out);
     }
 
     [Fact]

@@ -40,14 +40,14 @@ internal static class JobFile
     /// <summary>The largest jobs file read, in characters.</summary>
     public const int MaxChars = 8 * 1024 * 1024;
 
-    public static IReadOnlyList<JobLine> Read(string path, ContractCatalog catalog, decimal? usdPerSecond, CliEnvironment environment)
+    public static IReadOnlyList<JobLine> Read(string path, ContractCatalog catalog, UsdRates rates, CliEnvironment environment)
     {
         var text = InputText.Read(path, MaxChars, environment);
         var where = path == InputText.StandardInput ? "standard input" : "'" + path + "'";
         var channels = new Dictionary<string, ChannelDescriptor>(StringComparer.Ordinal);
         var lines = IsCsv(path, text)
-            ? ReadCsv(text, where, catalog, channels, usdPerSecond)
-            : ReadJsonLines(text, catalog, channels, usdPerSecond);
+            ? ReadCsv(text, where, catalog, channels, rates)
+            : ReadJsonLines(text, catalog, channels, rates);
         if (lines.Count == 0)
         {
             throw new CliUsageException($"{where} holds no jobs");
@@ -73,7 +73,7 @@ internal static class JobFile
         return !text.TrimStart().StartsWith('{');
     }
 
-    private static List<JobLine> ReadJsonLines(string text, ContractCatalog catalog, Dictionary<string, ChannelDescriptor> channels, decimal? usdPerSecond)
+    private static List<JobLine> ReadJsonLines(string text, ContractCatalog catalog, Dictionary<string, ChannelDescriptor> channels, UsdRates rates)
     {
         var lines = new List<JobLine>();
         var number = 0;
@@ -105,13 +105,13 @@ internal static class JobFile
                 continue;
             }
 
-            lines.Add(Build(number, contract, Encoding.UTF8.GetBytes(body), payload, channels, usdPerSecond));
+            lines.Add(Build(number, contract, Encoding.UTF8.GetBytes(body), payload, channels, rates));
         }
 
         return lines;
     }
 
-    private static List<JobLine> ReadCsv(string text, string where, ContractCatalog catalog, Dictionary<string, ChannelDescriptor> channels, decimal? usdPerSecond)
+    private static List<JobLine> ReadCsv(string text, string where, ContractCatalog catalog, Dictionary<string, ChannelDescriptor> channels, UsdRates rates)
     {
         var records = CsvRecords.Parse(text, where);
         if (records.Count == 0)
@@ -189,13 +189,13 @@ internal static class JobFile
                 continue;
             }
 
-            lines.Add(Build(record.Line, contract, json, payload, channels, usdPerSecond));
+            lines.Add(Build(record.Line, contract, json, payload, channels, rates));
         }
 
         return lines;
     }
 
-    private static JobLine Build(int line, Contract contract, byte[] json, PayloadObject payload, Dictionary<string, ChannelDescriptor> channels, decimal? usdPerSecond)
+    private static JobLine Build(int line, Contract contract, byte[] json, PayloadObject payload, Dictionary<string, ChannelDescriptor> channels, UsdRates rates)
     {
         if (!channels.TryGetValue(contract.ModelId, out var channel))
         {
@@ -206,12 +206,12 @@ internal static class JobFile
         var violations = request.Check();
         var problems = violations.Where(v => v.IsRejected).Select(v => new JobProblem(v.Code, v.Message, v.Path)).ToList();
         var warnings = violations.Where(v => !v.IsRejected).Select(v => $"{v.Path}: {v.Message} (the API does not reject it)").ToList();
-        var (credits, units) = Estimate(contract, channel, payload, usdPerSecond);
+        var (credits, units) = Estimate(contract, channel, payload, rates);
         return new JobLine(line, contract.ModelId, request, credits, channel.Pricing?.CreditUsd, units, problems, warnings);
     }
 
-    /// <summary>The line's credits by its channel's pricing (the spec's rate, else <c>--usd-per-second</c>), and the units priced.</summary>
-    private static (long? Credits, decimal? Units) Estimate(Contract contract, ChannelDescriptor channel, PayloadObject payload, decimal? usdPerSecond)
+    /// <summary>The line's credits by its channel's pricing (the spec's rate, else the configured one: <see cref="UsdRates"/>), and the units priced.</summary>
+    private static (long? Credits, decimal? Units) Estimate(Contract contract, ChannelDescriptor channel, PayloadObject payload, UsdRates rates)
     {
         if (channel.Pricing is not { } pricing)
         {
@@ -222,7 +222,7 @@ internal static class JobFile
             && decimal.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var given)
                 ? given
                 : contract.FindParameter(pricing.PerParameter)?.Default is { Kind: ContractValueKind.Number } fallback ? fallback.Number : null;
-        var rate = pricing.PerSecondUsd ?? usdPerSecond;
+        var rate = pricing.PerSecondUsd ?? rates.For(contract.ModelId);
         if (units is null || rate is null || units < 0)
         {
             return (null, units);

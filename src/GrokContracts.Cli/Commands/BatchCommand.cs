@@ -32,7 +32,13 @@ internal static class BatchCommand
         var concurrency = OptionValues.Integer(new Option<int>("--concurrency") { Description = "Lines in flight at once (default 4).", HelpName = "N", DefaultValueFactory = _ => 4 }, 1, 256);
         var journal = new Option<string>("--journal") { Description = "The journal file (default: <out-dir>/.batch.db). Rerun with the same one to resume.", HelpName = "file" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print each line's credits and the total; send nothing." };
-        var usdPerSecond = OptionValues.Amount(new Option<decimal?>("--usd-per-second") { Description = "The per-second USD rate for channels whose spec leaves it to configuration (reAPI's), for credit estimates.", HelpName = "X" }, 1000m);
+        var usdPerSecond = new Option<string[]>("--usd-per-second")
+        {
+            Description = "The per-second USD rate of channels whose spec leaves it to configuration (reAPI's), for credit estimates: X for all of them, model=X for one (repeatable; default: " + UsdRates.Variable + ", comma-separated).",
+            HelpName = "[model=]X",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Send again the lines whose earlier submit has an unknown outcome (check your recent tasks first: each may have billed)." };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Send again the lines that failed in an earlier run (a failed task, or a submit the API rejected); each accepted resubmit bills anew." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Run the valid lines even if some are invalid (they are reported and skipped)." };
@@ -64,7 +70,8 @@ internal static class BatchCommand
     private static async Task<int> RunAsync(CliContext context, SessionOptions session, ParseResult parseResult, BatchArguments args, CancellationToken cancellationToken)
     {
         var (catalog, _) = session.LoadCatalog(parseResult, context.Environment);
-        var lines = JobFile.Read(args.Jobs, catalog, args.UsdPerSecond, context.Environment);
+        var rates = UsdRates.Parse(args.UsdPerSecond, context.Environment.GetVariable, catalog);
+        var lines = JobFile.Read(args.Jobs, catalog, rates, context.Environment);
         var invalid = lines.Where(l => !l.IsValid).ToList();
         foreach (var line in lines)
         {
@@ -239,7 +246,7 @@ internal static class BatchCommand
         await context.Out.WriteLineAsync($"total: {lines.Count} lines, {total.ToString("N0", CultureInfo.InvariantCulture)} credits ({usd.ToString("0.00##", CultureInfo.InvariantCulture)} USD)" + (unpriced > 0 ? $", {unpriced} not priced" : string.Empty)).ConfigureAwait(false);
         if (unpriced > 0)
         {
-            await context.Error.WriteLineAsync($"{unpriced} line(s) have no price: their spec leaves the per-second rate to configuration (pass --usd-per-second) or states no pricing").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"{unpriced} line(s) have no price: their spec leaves the per-second rate to configuration (pass --usd-per-second, or set " + UsdRates.Variable + ") or states no pricing").ConfigureAwait(false);
         }
 
         await context.Error.WriteLineAsync($"dry run: {lines.Count} valid line(s){(invalid > 0 ? $", {invalid} invalid skipped" : string.Empty)}; nothing was sent").ConfigureAwait(false);
@@ -257,5 +264,5 @@ internal static class BatchCommand
         }
     }
 
-    private sealed record BatchArguments(string Jobs, string OutDir, int Concurrency, string? Journal, bool DryRun, decimal? UsdPerSecond, bool ResubmitUnknown, bool RetryFailed, bool SkipInvalid, string? Report);
+    private sealed record BatchArguments(string Jobs, string OutDir, int Concurrency, string? Journal, bool DryRun, string[]? UsdPerSecond, bool ResubmitUnknown, bool RetryFailed, bool SkipInvalid, string? Report);
 }
