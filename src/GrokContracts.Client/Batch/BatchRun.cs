@@ -459,9 +459,11 @@ internal sealed class BatchRun
     /// <summary>Journals <paramref name="next"/> as the line's state, then reports it; returns it.</summary>
     private BatchJournalEntry Record(int index, BatchJournalEntry next)
     {
+        // Durable first, outside the run's lock, so that the journal can group the transitions of concurrent lines into
+        // one commit; each line's transitions come from one task at a time, so they stay in order.
+        _journal.Record(next);
         lock (_gate)
         {
-            _journal.Record(next);
             var previous = _entries[index].State;
             Track(index, _entries[index], -1);
             _entries[index] = next;

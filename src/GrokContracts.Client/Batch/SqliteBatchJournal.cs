@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using Microsoft.Data.Sqlite;
 
 namespace GrokContracts;
@@ -21,6 +22,10 @@ public sealed class SqliteBatchJournal : IBatchJournal
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly object _queueGate = new();
+    private List<PendingRecord> _queue = new();
+    private bool _committing;
+    private long _recordCommits;
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) and locks the journal at <paramref name="path"/>.</summary>
@@ -146,6 +151,11 @@ public sealed class SqliteBatchJournal : IBatchJournal
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Group commit: calls that arrive while a transaction is being committed wait, and the next of them commits all
+    /// that queued up meanwhile in one transaction (one fsync for many lines). Each call still returns only once its own
+    /// transition is durable, and a failed commit fails every call in it.
+    /// </remarks>
     public void Record(BatchJournalEntry entry)
     {
         if (entry is null)
@@ -153,24 +163,111 @@ public sealed class SqliteBatchJournal : IBatchJournal
             throw new ArgumentNullException(nameof(entry));
         }
 
-        lock (_gate)
+        if (!_keys.Contains(entry.Key)) // written by Open only, before any Record
         {
-            ThrowIfDisposed();
-            if (!_keys.Contains(entry.Key))
+            throw new ArgumentException("The journal does not hold a line with key '" + entry.Key + "'.", nameof(entry));
+        }
+
+        var pending = new PendingRecord(entry);
+        var leads = false;
+        lock (_queueGate)
+        {
+            _queue.Add(pending);
+            while (_committing && !pending.Done)
             {
-                throw new ArgumentException("The journal does not hold a line with key '" + entry.Key + "'.", nameof(entry));
+                Monitor.Wait(_queueGate);
             }
 
+            if (!pending.Done)
+            {
+                _committing = true;
+                leads = true;
+            }
+        }
+
+        if (leads)
+        {
+            CommitQueued();
+        }
+
+        switch (pending.Error)
+        {
+            case null:
+                return;
+            case BatchJournalException error when leads:
+                throw error;
+            case BatchJournalException error:
+                throw new BatchJournalException(error.Problem, error.JournalPath, error.Message, error);
+            default:
+                throw new ObjectDisposedException(nameof(SqliteBatchJournal), pending.Error);
+        }
+    }
+
+    /// <summary>How many transactions <see cref="Record"/> has committed (fewer than its calls when they were grouped).</summary>
+    internal long RecordCommits => Interlocked.Read(ref _recordCommits);
+
+    /// <summary>Test hook: runs inside a group commit, before its transaction begins, with the number of records in it.</summary>
+    internal Action<int>? BeforeCommit { get; set; }
+
+    /// <summary>How many records wait for the next group commit (for tests).</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_queueGate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Commits everything queued (the leader's own record included) in one transaction, then hands over.</summary>
+    private void CommitQueued()
+    {
+        List<PendingRecord> batch;
+        lock (_queueGate)
+        {
+            batch = _queue;
+            _queue = new List<PendingRecord>();
+        }
+
+        Exception? error = null;
+        lock (_gate)
+        {
             try
             {
+                ThrowIfDisposed();
+                BeforeCommit?.Invoke(batch.Count);
                 using var transaction = _connection.BeginTransaction();
-                Write(entry, transaction, entry.Note);
+                foreach (var record in batch)
+                {
+                    Write(record.Entry, transaction, record.Entry.Note);
+                }
+
                 transaction.Commit();
+                Interlocked.Increment(ref _recordCommits);
             }
             catch (SqliteException ex)
             {
-                throw Translate(ex);
+                error = Translate(ex);
             }
+            catch (ObjectDisposedException ex)
+            {
+                error = ex;
+            }
+        }
+
+        lock (_queueGate)
+        {
+            foreach (var record in batch)
+            {
+                record.Done = true;
+                record.Error = error;
+            }
+
+            // Records queued during this commit are someone else's: the first of them to wake leads the next group.
+            _committing = false;
+            Monitor.PulseAll(_queueGate);
         }
     }
 
@@ -402,5 +499,17 @@ public sealed class SqliteBatchJournal : IBatchJournal
             throw new ObjectDisposedException(nameof(SqliteBatchJournal));
         }
 #endif
+    }
+
+    /// <summary>A record waiting for (or done with) its group commit; read and written under the queue's lock.</summary>
+    private sealed class PendingRecord
+    {
+        public PendingRecord(BatchJournalEntry entry) => Entry = entry;
+
+        public BatchJournalEntry Entry { get; }
+
+        public bool Done { get; set; }
+
+        public Exception? Error { get; set; }
     }
 }
