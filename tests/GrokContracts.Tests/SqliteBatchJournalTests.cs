@@ -49,7 +49,7 @@ public sealed class SqliteBatchJournalTests : IDisposable
                 }
             })));
 
-            commits = journal.RecordCommits;
+            commits = journal.Commits;
             foreach (var item in items)
             {
                 Assert.Equal([BatchLineState.Validated, .. Enumerable.Repeat(BatchLineState.Submitting, Steps - 1), BatchLineState.Downloaded], journal.History(item.Key));
@@ -84,7 +84,7 @@ public sealed class SqliteBatchJournalTests : IDisposable
         await Task.WhenAll([first, .. others]);
 
         Assert.Equal([1, 5], groups);
-        Assert.Equal(2, journal.RecordCommits);
+        Assert.Equal(2, journal.Commits);
         Assert.All(items, item => Assert.Equal([BatchLineState.Validated, BatchLineState.Submitting], journal.History(item.Key)));
     }
 

@@ -203,8 +203,11 @@ public sealed class SqliteBatchJournal : IBatchJournal
         }
     }
 
-    /// <summary>How many transactions <see cref="Record"/> has committed (fewer than its calls when they were grouped).</summary>
-    internal long RecordCommits => Interlocked.Read(ref _recordCommits);
+    /// <summary>
+    /// How many transactions <see cref="Record"/> has committed since the journal was opened: fewer than its calls when
+    /// concurrent lines shared a commit (one fsync each, with <c>synchronous=FULL</c>).
+    /// </summary>
+    public long Commits => Interlocked.Read(ref _recordCommits);
 
     /// <summary>Test hook: runs inside a group commit, before its transaction begins, with the number of records in it.</summary>
     internal Action<int>? BeforeCommit { get; set; }
