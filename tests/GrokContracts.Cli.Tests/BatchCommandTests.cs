@@ -224,6 +224,25 @@ public sealed class BatchCommandTests : IAsyncLifetime
         Assert.Equal(0, _emulator.SubmitRequestCount);
     }
 
+    [Fact]
+    public async Task A_line_without_a_price_says_why()
+    {
+        var jobs = Files.Write(_directory, "jobs.jsonl",
+            """
+            {"model":"grok-imagine-video-1.5-official","prompt":"a cat","image_urls":["https://example.com/cat.png"],"duration":3}
+            {"model":"grok-imagine-video-1.5-beta","image_urls":["https://example.com/b.png"]}
+            {"model":"acme-motion-2","text":"a kite","seconds":2}
+            {"model":"grok-imagine-video-1.5-official","prompt":"a dog","image_urls":["https://example.com/dog.png"]}
+            """);
+
+        var dry = await Batch(jobs, Path.Combine(_directory, "out"), "--dry-run", "--usd-per-second", "grok-imagine-video-1.5-beta=0.08");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("not priced: line(s) 1, 4: its spec leaves the per-second rate to configuration: pass --usd-per-second grok-imagine-video-1.5-official=X (or X for all), or set REAPI_USD_PER_SECOND", dry.ErrorLines);
+        Assert.Contains("not priced: line(s) 2: it does not set duration, and its spec gives no default", dry.ErrorLines);
+        Assert.Contains("total: 4 lines, 4 credits (0.04 USD), 3 not priced", dry.OutLines); // acme prices itself: 2 s film at 0.02, 0.01 a credit
+    }
+
     [Theory]
     [InlineData("--usd-per-second", "cheap", "--usd-per-second: 'cheap' is not a rate")]
     [InlineData("--usd-per-second", "-1", "--usd-per-second: '-1' is not a rate")]

@@ -22,7 +22,7 @@ internal sealed record JobProblem(int? Code, string Message, string? Path)
 /// One line (JSON Lines) or record (CSV) of a jobs file: the request it builds and its estimated credits, or the
 /// problems that keep it from being sent. Warnings are advisories the API does not reject (e.g. unknown parameters).
 /// </summary>
-internal sealed record JobLine(int Line, string? Model, SpecRequest? Request, long? Credits, decimal? CreditUsd, decimal? Units, IReadOnlyList<JobProblem> Problems, IReadOnlyList<string> Warnings)
+internal sealed record JobLine(int Line, string? Model, SpecRequest? Request, long? Credits, decimal? CreditUsd, decimal? Units, IReadOnlyList<JobProblem> Problems, IReadOnlyList<string> Warnings, string? Unpriced = null)
 {
     public bool IsValid => Request is not null && Problems.Count == 0;
 
@@ -206,16 +206,19 @@ internal static class JobFile
         var violations = request.Check();
         var problems = violations.Where(v => v.IsRejected).Select(v => new JobProblem(v.Code, v.Message, v.Path)).ToList();
         var warnings = violations.Where(v => !v.IsRejected).Select(v => $"{v.Path}: {v.Message} (the API does not reject it)").ToList();
-        var (credits, units) = Estimate(contract, channel, payload, rates);
-        return new JobLine(line, contract.ModelId, request, credits, channel.Pricing?.CreditUsd, units, problems, warnings);
+        var (credits, units, unpriced) = Estimate(contract, channel, payload, rates);
+        return new JobLine(line, contract.ModelId, request, credits, channel.Pricing?.CreditUsd, units, problems, warnings, unpriced);
     }
 
-    /// <summary>The line's credits by its channel's pricing (the spec's rate, else the configured one: <see cref="UsdRates"/>), and the units priced.</summary>
-    private static (long? Credits, decimal? Units) Estimate(Contract contract, ChannelDescriptor channel, PayloadObject payload, UsdRates rates)
+    /// <summary>
+    /// The line's credits by its channel's pricing (the spec's rate, else the configured one: <see cref="UsdRates"/>), the
+    /// units priced, and why there is no price when there is none.
+    /// </summary>
+    private static (long? Credits, decimal? Units, string? Unpriced) Estimate(Contract contract, ChannelDescriptor channel, PayloadObject payload, UsdRates rates)
     {
         if (channel.Pricing is not { } pricing)
         {
-            return (null, null);
+            return (null, null, "its spec states no pricing");
         }
 
         decimal? units = payload.Find(pricing.PerParameter)?.Value is PayloadNumber number
@@ -223,9 +226,19 @@ internal static class JobFile
                 ? given
                 : contract.FindParameter(pricing.PerParameter)?.Default is { Kind: ContractValueKind.Number } fallback ? fallback.Number : null;
         var rate = pricing.PerSecondUsd ?? rates.For(contract.ModelId);
-        if (units is null || rate is null || units < 0)
+        if (units is null)
         {
-            return (null, units);
+            return (null, null, $"it does not set {pricing.PerParameter}, and its spec gives no default");
+        }
+
+        if (rate is null)
+        {
+            return (null, units, $"its spec leaves the per-second rate to configuration: pass --usd-per-second {contract.ModelId}=X (or X for all), or set {UsdRates.Variable}");
+        }
+
+        if (units < 0)
+        {
+            return (null, units, $"its {pricing.PerParameter} is negative");
         }
 
         string? ValueOf(string name) => payload.Find(name)?.Value switch
@@ -244,11 +257,11 @@ internal static class JobFile
 
         try
         {
-            return (pricing.EstimateCredits(rate.Value, units.Value, ValueOf), units);
+            return (pricing.EstimateCredits(rate.Value, units.Value, ValueOf), units, null);
         }
         catch (OverflowException)
         {
-            return (null, units); // Only an out-of-range value gets here, and the rule engine reports that line.
+            return (null, units, $"its {pricing.PerParameter} is out of range"); // The rule engine reports that line too.
         }
     }
 

@@ -244,9 +244,10 @@ internal static class BatchCommand
         }
 
         await context.Out.WriteLineAsync($"total: {lines.Count} lines, {total.ToString("N0", CultureInfo.InvariantCulture)} credits ({usd.ToString("0.00##", CultureInfo.InvariantCulture)} USD)" + (unpriced > 0 ? $", {unpriced} not priced" : string.Empty)).ConfigureAwait(false);
-        if (unpriced > 0)
+        foreach (var group in lines.Where(l => l.Unpriced is not null).GroupBy(l => l.Unpriced))
         {
-            await context.Error.WriteLineAsync($"{unpriced} line(s) have no price: their spec leaves the per-second rate to configuration (pass --usd-per-second, or set " + UsdRates.Variable + ") or states no pricing").ConfigureAwait(false);
+            var numbers = string.Join(", ", group.Select(l => l.Line.ToString(CultureInfo.InvariantCulture)));
+            await context.Error.WriteLineAsync($"not priced: line(s) {numbers}: {group.Key}").ConfigureAwait(false);
         }
 
         await context.Error.WriteLineAsync($"dry run: {lines.Count} valid line(s){(invalid > 0 ? $", {invalid} invalid skipped" : string.Empty)}; nothing was sent").ConfigureAwait(false);
