@@ -37,7 +37,7 @@ internal sealed class TypedApiAnalysis
         // Parse/TryParse on a receiver named like a generated …Wire class (int.Parse and friends are never bound).
         var name = access.Name.Identifier.ValueText;
         var isWith = _contracts.IsCheckedWithMethod(name);
-        if (!isWith && !((name == "Parse" || name == "TryParse") && _contracts.IsWireClassName(ReceiverName(access.Expression))))
+        if (!isWith && !((name == "Parse" || name == "TryParse") && IsWireReceiver(access.Expression)))
         {
             return;
         }
@@ -198,6 +198,35 @@ internal sealed class TypedApiAnalysis
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => string.Empty,
     };
+
+    /// <summary>A receiver named like a generated <c>…Wire</c> class, directly or through a <c>using</c> alias of this file.</summary>
+    private bool IsWireReceiver(ExpressionSyntax receiver) =>
+        _contracts.IsWireClassName(ReceiverName(receiver))
+        || (receiver is IdentifierNameSyntax identifier && AliasTarget(identifier) is { } target && _contracts.IsWireClassName(target));
+
+    /// <summary>The simple name a <c>using Alias = …;</c> in scope (this file's, its namespaces') gives <paramref name="identifier"/>.</summary>
+    private static string? AliasTarget(IdentifierNameSyntax identifier)
+    {
+        var alias = identifier.Identifier.ValueText;
+        for (var node = identifier.Parent; node is not null; node = node.Parent)
+        {
+            var usings = node switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is { } name && name.Name.Identifier.ValueText == alias && directive.Name is { } target)
+                {
+                    return SimpleName(target);
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static string ReceiverName(ExpressionSyntax receiver) => receiver switch
     {

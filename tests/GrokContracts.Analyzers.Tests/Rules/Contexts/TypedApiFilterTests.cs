@@ -47,4 +47,25 @@ public sealed class TypedApiFilterTests
             Verify.Diagnostic("GRK003").WithLocation(0),
             Verify.Diagnostic("GRK003").WithLocation(1),
             Verify.Diagnostic("GRK003").WithLocation(2));
+
+    [Fact]
+    public Task Wire_Parse_is_found_through_a_using_alias_of_the_file_or_its_namespace() =>
+        Verify.Analyzer(
+            """
+            using AR = GrokContracts.GrokImagineVideo15Official.AspectRatioWire;
+
+            namespace App
+            {
+                using Res = GrokContracts.GrokImagineVideo15Official.ResolutionWire;
+                using Other = System.Int32;
+
+                public static class Use
+                {
+                    public static object Run() => AR.Parse({|#0:"auto"|}).ToString() + Res.TryParse({|#1:"1080p"|}, out _) + Other.Parse("7");
+                }
+            }
+            """,
+            TestOptions.Generated,
+            Verify.Diagnostic("GRK003").WithLocation(0),
+            Verify.Diagnostic("GRK003").WithLocation(1));
 }
