@@ -191,17 +191,19 @@ internal sealed class TypedApiAnalysis
         return false;
     }
 
-    private static string SimpleName(TypeSyntax type) => type switch
+    /// <summary>The rightmost simple name of a type or receiver: <c>AspectRatioWire</c> of <c>Ns.AspectRatioWire</c>, <c>global::…</c> or <c>x.AspectRatioWire</c>.</summary>
+    private static string SimpleName(ExpressionSyntax expression) => expression switch
     {
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
         _ => string.Empty,
     };
 
     /// <summary>A receiver named like a generated <c>…Wire</c> class, directly or through a <c>using</c> alias of this file.</summary>
     private bool IsWireReceiver(ExpressionSyntax receiver) =>
-        _contracts.IsWireClassName(ReceiverName(receiver))
+        _contracts.IsWireClassName(SimpleName(receiver))
         || (receiver is IdentifierNameSyntax identifier && AliasTarget(identifier) is { } target && _contracts.IsWireClassName(target));
 
     /// <summary>The simple name a <c>using Alias = …;</c> in scope (this file's, its namespaces') gives <paramref name="identifier"/>.</summary>
@@ -227,14 +229,6 @@ internal sealed class TypedApiAnalysis
 
         return null;
     }
-
-    private static string ReceiverName(ExpressionSyntax receiver) => receiver switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => string.Empty,
-    };
 
     private static string FullName(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.Name : type.Name;
