@@ -89,6 +89,31 @@ public sealed class SqliteBatchJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_that_throws_fails_its_call_and_the_next_record_still_commits()
+    {
+        var items = Items(2);
+        using var journal = new SqliteBatchJournal(JournalPath);
+        var entries = journal.Open(items);
+        var calls = 0;
+        journal.BeforeCommit = _ =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new InvalidOperationException("disk on fire");
+            }
+        };
+
+        Assert.Throws<InvalidOperationException>(() => journal.Record(entries[0] with { State = BatchLineState.Submitting }));
+        var next = Task.Run(() => journal.Record(entries[1] with { State = BatchLineState.Submitting }));
+
+        Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(30)))); // no one is left waiting for a leader
+        await next;
+        Assert.Equal([BatchLineState.Validated], journal.History(items[0].Key));
+        Assert.Equal([BatchLineState.Validated, BatchLineState.Submitting], journal.History(items[1].Key));
+        Assert.Equal(0, journal.Queued);
+    }
+
+    [Fact]
     public void A_record_for_an_unknown_line_or_after_dispose_is_refused_and_nothing_is_queued()
     {
         var items = Items(1);

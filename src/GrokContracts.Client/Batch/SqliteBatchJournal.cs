@@ -235,42 +235,52 @@ public sealed class SqliteBatchJournal : IBatchJournal
         }
 
         Exception? error = null;
-        lock (_gate)
+        var committed = false;
+        try
         {
-            try
+            lock (_gate)
             {
-                ThrowIfDisposed();
-                BeforeCommit?.Invoke(batch.Count);
-                using var transaction = _connection.BeginTransaction();
-                foreach (var record in batch)
+                try
                 {
-                    Write(record.Entry, transaction, record.Entry.Note);
-                }
+                    ThrowIfDisposed();
+                    BeforeCommit?.Invoke(batch.Count);
+                    using var transaction = _connection.BeginTransaction();
+                    foreach (var record in batch)
+                    {
+                        Write(record.Entry, transaction, record.Entry.Note);
+                    }
 
-                transaction.Commit();
-                Interlocked.Increment(ref _recordCommits);
-            }
-            catch (SqliteException ex)
-            {
-                error = Translate(ex);
-            }
-            catch (ObjectDisposedException ex)
-            {
-                error = ex;
+                    transaction.Commit();
+                    committed = true;
+                    Interlocked.Increment(ref _recordCommits);
+                }
+                catch (SqliteException ex)
+                {
+                    error = Translate(ex);
+                }
+                catch (ObjectDisposedException ex)
+                {
+                    error = ex;
+                }
             }
         }
-
-        lock (_queueGate)
+        finally
         {
-            foreach (var record in batch)
+            // Whatever happened, every record of the group learns it, and the next group may start: an unexpected
+            // exception propagates from this (the leader's) call, and the others are told the journal failed.
+            error ??= committed ? null : new BatchJournalException(BatchJournalProblem.Unwritable, JournalPath, "The batch journal " + JournalPath + " could not record a transition.");
+            lock (_queueGate)
             {
-                record.Done = true;
-                record.Error = error;
-            }
+                foreach (var record in batch)
+                {
+                    record.Done = true;
+                    record.Error = error;
+                }
 
-            // Records queued during this commit are someone else's: the first of them to wake leads the next group.
-            _committing = false;
-            Monitor.PulseAll(_queueGate);
+                // Records queued during this commit are someone else's: the first of them to wake leads the next group.
+                _committing = false;
+                Monitor.PulseAll(_queueGate);
+            }
         }
     }
 
