@@ -101,6 +101,28 @@ public sealed class CSharpPayloadReaderTests
         Assert.Equal(expected, Read(expression));
     }
 
+    [Theory]
+    [InlineData("new {{ a = {0} }}", "{{a:{0}}}")]
+    [InlineData("new Dictionary<string, object> {{ [\"a\"] = {0} }}", "{{a:{0}}}")]
+    [InlineData("new Dictionary<string, object> {{ {{ \"a\", {0} }} }}", "{{a:{0}}}")]
+    [InlineData("new JsonObject {{ [\"a\"] = {0} }}", "{{a:{0}}}")]
+    [InlineData("(object[])[{0}]", "[{0}]")]
+    [InlineData("new List<object> {{ {0} }}", "[{0}]")]
+    [InlineData("new JsonArray({0})", "[{0}]")]
+    [InlineData("new JsonArray {{ {0} }}", "[{0}]")]
+    [InlineData("JsonValue.Create({0})", "{0}")] // a wrapper, not a container on the wire, but a level of reading all the same
+    [InlineData("new object[] {{ {0} }}", "[{0}]")]
+    public void Every_container_counts_toward_the_depth_bound(string container, string rendered)
+    {
+        // Eight levels are read to the innermost value; a ninth level's value is present but not read. Each level is
+        // the container under test, so a container that does not count its level reads one level too deep.
+        string Nest(int levels, string inner, string format) =>
+            Enumerable.Range(0, levels).Aggregate(inner, (current, _) => string.Format(CultureInfo.InvariantCulture, format, current));
+
+        Assert.Equal(Nest(8, "1", rendered), Read(Nest(8, "1", container)));
+        Assert.Equal(Nest(9, "?", rendered), Read(Nest(9, "1", container)));
+    }
+
     [Fact]
     public void Collection_expressions_are_arrays_unless_they_spread()
     {
