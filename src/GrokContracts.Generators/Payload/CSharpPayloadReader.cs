@@ -58,7 +58,7 @@ internal sealed class CSharpPayloadReader
         return false;
     }
 
-    /// <summary>The member name of an anonymous object member, declared or inferred (<c>new { model }</c>, <c>new { x.model }</c>).</summary>
+    /// <summary>The member name of an anonymous object member, declared or inferred (<c>new { model }</c>, <c>new { x.model }</c>, <c>new { x?.model }</c>).</summary>
     public static string? MemberName(AnonymousObjectMemberDeclaratorSyntax member)
     {
         if (member.NameEquals is { } nameEquals)
@@ -70,7 +70,8 @@ internal sealed class CSharpPayloadReader
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            _ => null,
+            ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText, // new { x?.model }
+            _ => null, // not a valid member without a name (CS0746): skipped
         };
     }
 

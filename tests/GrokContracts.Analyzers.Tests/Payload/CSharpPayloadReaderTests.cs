@@ -73,6 +73,7 @@ public sealed class CSharpPayloadReaderTests
     [Theory]
     [InlineData("new { model = \"m\", duration = 8 }", "{model:\"m\",duration:8}")]
     [InlineData("new { Const, x.Length, duration = Text }", "{Const:\"k\",Length:?,duration:?}")]
+    [InlineData("new { model = \"m\", x?.Length }", "{model:\"m\",Length:?}")]
     [InlineData("new { a = new { b = new[] { 1 } } }", "{a:{b:[1]}}")]
     [InlineData("new Dictionary<string, object> { [\"model\"] = \"m\", [Const] = 1 }", "{model:\"m\",k:1}")]
     [InlineData("new Dictionary<string, object> { { \"model\", \"m\" }, { \"n\", 2.5 } }", "{model:\"m\",n:2.5}")]
@@ -142,6 +143,19 @@ public sealed class CSharpPayloadReaderTests
     }
 
     [Fact]
+    public void A_member_without_a_name_is_skipped_not_guessed()
+    {
+        // new { model = "m", 1 + 2 } is CS0746; the reader still runs while the user types, and keeps what it can name.
+        var tree = CSharpSyntaxTree.ParseText("class C { object M() => new { model = \"m\", 1 + 2, d = 8 }; }");
+        var compilation = CSharpCompilation.Create("broken", [tree], References.Value);
+        var node = tree.GetRoot().DescendantNodes().OfType<AnonymousObjectCreationExpressionSyntax>().Single();
+
+        var payload = new CSharpPayloadReader(compilation.GetSemanticModel(tree), new PayloadSymbols(compilation), default).ReadAnonymousObject(node);
+
+        Assert.Equal("{model:\"m\",d:8}", Render(payload));
+    }
+
+    [Fact]
     public void Syntax_only_tests_find_the_model_member_or_key()
     {
         var tree = CSharpSyntaxTree.ParseText("""
@@ -149,6 +163,7 @@ public sealed class CSharpPayloadReaderTests
             {
                 object A = new { model = 1 };
                 object B = new { x.model };
+                object B2 = new { x?.model };
                 object C1 = new { Model = 1 };
                 object D = new Dictionary<string, object> { ["model"] = 1 };
                 object E = new Dictionary<string, object> { { "model", 1 } };
@@ -158,7 +173,7 @@ public sealed class CSharpPayloadReaderTests
         var anonymous = tree.GetRoot().DescendantNodes().OfType<AnonymousObjectCreationExpressionSyntax>().ToList();
         var initializers = tree.GetRoot().DescendantNodes().OfType<InitializerExpressionSyntax>().Where(i => i.Parent is ObjectCreationExpressionSyntax).ToList();
 
-        Assert.Equal([true, true, false], anonymous.Select(CSharpPayloadReader.HasModelMember));
+        Assert.Equal([true, true, true, false], anonymous.Select(CSharpPayloadReader.HasModelMember));
         Assert.Equal([true, true, false], initializers.Select(CSharpPayloadReader.HasModelKey));
     }
 

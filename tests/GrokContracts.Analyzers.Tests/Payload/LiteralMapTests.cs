@@ -24,6 +24,7 @@ public sealed class LiteralMapTests
         ("a", "a"), ("{", "{"), (" ", " "), ("é", "é"), ("\\'", "'"), ("\\\"", "\""), ("\\\\", "\\"), ("\\0", "\0"), ("\\a", "\a"),
         ("\\b", "\b"), ("\\f", "\f"), ("\\n", "\n"), ("\\r", "\r"), ("\\t", "\t"), ("\\v", "\v"), ("\\u0041", "A"), ("\\u00af", "\u00af"),
         ("\\u00AF", "\u00af"), ("\\x41", "A"), ("\\x041", "A"), ("\\x0041", "A"), ("\\x7", "\u0007"), ("\\U00000042", "B"), ("\\U0001F600", "\U0001F600"),
+        ("\\uFFFF", "\uFFFF"), ("\\U0000FFFF", "\uFFFF"), ("\\U00010000", "\U00010000"), ("\\U0010FFFF", "\U0010FFFF"), ("\\x0", "\0"),
     ];
 
     [Theory]
@@ -76,16 +77,21 @@ public sealed class LiteralMapTests
     }
 
     [Theory]
-    [InlineData("\n", "    ", new[] { "{", "  \"model\": \"x\",", "  \"duration\": 8", "}" })]
-    [InlineData("\r\n", "    ", new[] { "{", "  \"a\": 1", "}" })]
-    [InlineData("\n", "", new[] { "no indentation", "at all" })]
-    [InlineData("\n", "\t", new[] { "tab", "\tindented" })]
-    [InlineData("\n", "  ", new[] { "blank line next", "", "and after" })]
-    [InlineData("\r\n", "  ", new[] { "one line" })]
-    public void A_multi_line_raw_literal_maps_content_past_the_stripped_indentation_and_keeps_inner_newlines(string newline, string indentation, string[] lines)
+    [InlineData("\n", "    ", "{|  \"model\": \"x\",|  \"duration\": 8|}", "")]
+    [InlineData("\r\n", "    ", "{|  \"a\": 1|}", "")]
+    [InlineData("\r", "  ", "{|  \"a\": 1|}", "")] // a lone CR ends a line too
+    [InlineData("\r", "", "cr|only", " ")]
+    [InlineData("\n", "", "no indentation|at all", "")]
+    [InlineData("\n", "\t", "tab|\tindented", "\t")] // whitespace after the opening quotes is not content
+    [InlineData("\n", "  ", "blank line next||and after", "")]
+    [InlineData("\n", "  ", "|blank first line", "")]
+    [InlineData("\r\n", "  ", "|first line blank", "  ")]
+    [InlineData("\r\n", "  ", "one line", "")]
+    public void A_multi_line_raw_literal_maps_content_past_the_stripped_indentation_and_keeps_inner_newlines(string newline, string indentation, string joined, string afterOpening)
     {
-        // Source: """<nl>{indent}line<nl>{indent}line<nl>{indent}""" — the value is the lines joined by the newline.
-        var source = new StringBuilder("\"\"\"" + newline);
+        // Source: """{after}<nl>{indent}line<nl>{indent}line<nl>{indent}""" — the value is the lines joined by the newline.
+        var lines = joined.Split('|');
+        var source = new StringBuilder("\"\"\"" + afterOpening + newline);
         var expected = new List<(int Start, int Length)>();
         var value = new StringBuilder();
         for (var l = 0; l < lines.Length; l++)
