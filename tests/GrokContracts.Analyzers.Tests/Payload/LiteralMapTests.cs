@@ -24,7 +24,7 @@ public sealed class LiteralMapTests
         ("a", "a"), ("{", "{"), (" ", " "), ("é", "é"), ("\\'", "'"), ("\\\"", "\""), ("\\\\", "\\"), ("\\0", "\0"), ("\\a", "\a"),
         ("\\b", "\b"), ("\\f", "\f"), ("\\n", "\n"), ("\\r", "\r"), ("\\t", "\t"), ("\\v", "\v"), ("\\u0041", "A"), ("\\u00af", "\u00af"),
         ("\\u00AF", "\u00af"), ("\\x41", "A"), ("\\x041", "A"), ("\\x0041", "A"), ("\\x7", "\u0007"), ("\\U00000042", "B"), ("\\U0001F600", "\U0001F600"),
-        ("\\uFFFF", "\uFFFF"), ("\\U0000FFFF", "\uFFFF"), ("\\U00010000", "\U00010000"), ("\\U0010FFFF", "\U0010FFFF"), ("\\x0", "\0"),
+        ("\\uFFFF", "\uFFFF"), ("\\U0000FFFF", "\uFFFF"), ("\\U00010000", "\U00010000"), ("\\U0010FFFF", "\U0010FFFF"), ("\\x0", "\0"), ("\\u0039", "9"), ("\\x9", "\t"),
     ];
 
     [Theory]
@@ -81,6 +81,8 @@ public sealed class LiteralMapTests
     [InlineData("\r\n", "    ", "{|  \"a\": 1|}", "")]
     [InlineData("\r", "  ", "{|  \"a\": 1|}", "")] // a lone CR ends a line too
     [InlineData("\r", "", "cr|only", " ")]
+    [InlineData("\r", "  ", "a||b", "")] // a blank line between lone CRs: each CR is its own line end
+    [InlineData("\r", "  ", "a|", "")] // ... and a blank last line
     [InlineData("\n", "", "no indentation|at all", "")]
     [InlineData("\n", "\t", "tab|\tindented", "\t")] // whitespace after the opening quotes is not content
     [InlineData("\n", "  ", "blank line next||and after", "")]
@@ -144,6 +146,28 @@ public sealed class LiteralMapTests
             var contentEnd = source.ToString().LastIndexOf(newline + indentation + "\"\"\"", StringComparison.Ordinal);
             Assert.Equal(new TextSpan(contentEnd, 0), map.Map(value.Length, 0));
         }
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void A_line_shorter_than_the_indentation_is_empty_and_a_longer_one_keeps_its_extra_whitespace(string nl)
+    {
+        // Indentation "  ": a one-space line is shorter (empty in the value), a blank one is empty, a three-space one
+        // keeps one space. (A whitespace line that does not start like the indentation, "\t", is an error.)
+        var source = "\"\"\"" + nl + "  a" + nl + " " + nl + nl + "   " + nl + "  b" + nl + "  \"\"\"";
+        var token = Token(source);
+        Assert.Equal("a" + nl + nl + nl + " " + nl + "b", token.ValueText);
+
+        var map = LiteralMap.Create(token) ?? throw new Xunit.Sdk.XunitException("no map");
+        var a = source.IndexOf('a', StringComparison.Ordinal);
+        var b = source.IndexOf('b', StringComparison.Ordinal);
+        var kept = source.IndexOf("   " + nl, StringComparison.Ordinal) + 2;
+        Assert.Equal(new TextSpan(a, 1), map.Map(0, 1));
+        Assert.Equal(new TextSpan(kept, 1), map.Map(token.ValueText.IndexOf(' ', StringComparison.Ordinal), 1));
+        Assert.Equal(new TextSpan(b, 1), map.Map(token.ValueText.Length - 1, 1));
+        Assert.Equal(TextSpan.FromBounds(a, b + 1), map.Map(0, token.ValueText.Length));
     }
 
     [Fact]
