@@ -294,9 +294,9 @@ internal sealed class EmulatorHandlers
     {
         var outcome = task.OutcomeAt(now);
         writer.WriteStartObject();
-        writer.WriteString("id", task.Id);
+        writer.WriteString(GrokContracts.Internal.TaskEnvelope.Id, task.Id);
         writer.WriteString("model", task.Model);
-        writer.WriteString("status", task.StatusAt(now));
+        writer.WriteString(GrokContracts.Internal.TaskEnvelope.Status, task.StatusAt(now));
         writer.WriteNumber("created_at", task.CreatedAt.ToUnixTimeSeconds());
         if (outcome == TaskOutcome.Succeeded)
         {

@@ -36,8 +36,8 @@ internal static class EnvelopeReader
     public static VideoTask? TryReadTask(JsonElement root, ChannelDescriptor channel)
     {
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+            || !root.TryGetProperty(TaskEnvelope.Id, out var id) || id.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty(TaskEnvelope.Status, out var status) || status.ValueKind != JsonValueKind.String)
         {
             return null;
         }
@@ -57,8 +57,8 @@ internal static class EnvelopeReader
         {
             switch (property.Name)
             {
-                case "id":
-                case "status":
+                case TaskEnvelope.Id:
+                case TaskEnvelope.Status:
                     break;
                 case "model":
                     model = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;

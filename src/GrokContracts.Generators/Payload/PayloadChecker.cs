@@ -55,7 +55,7 @@ internal static class PayloadChecker
             return null;
         }
 
-        if (IsTaskResponse(payload, contract))
+        if (ContractRules.IsTaskResponse(contract, payload))
         {
             return null;
         }
@@ -92,33 +92,6 @@ internal static class PayloadChecker
         }
 
         return clean ? contract : null;
-    }
-
-    /// <summary>The response property that carries a task's status word (the API's task object, reference "Query task").</summary>
-    internal const string TaskStatusProperty = "status";
-
-    /// <summary>
-    /// Whether <paramref name="payload"/> is a task the API answered with rather than a request: it has a
-    /// <c>status</c> member that the contract does not declare as a parameter, holding one of the contract's
-    /// <c>task.statuses</c> words (<c>{"id":"…","model":"…","status":"completed",…}</c> in a test's fake server).
-    /// A request never carries one, so such an object is not judged at all.
-    /// </summary>
-    public static bool IsTaskResponse(PayloadObject payload, Contract contract)
-    {
-        if (contract.FindParameter(TaskStatusProperty) is not null || FindProperty(payload, TaskStatusProperty) is not { Value: PayloadString status })
-        {
-            return false;
-        }
-
-        foreach (var word in contract.Statuses)
-        {
-            if (string.Equals(word.Value, status.Value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Reports the violations of one parameter's value (the typed API, where the rest of the payload is not in sight).</summary>

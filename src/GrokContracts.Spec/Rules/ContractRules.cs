@@ -22,6 +22,42 @@ public static class ContractRules
     /// <summary>The payload property that selects the contract; never reported as unknown.</summary>
     public const string ModelProperty = "model";
 
+    /// <summary>
+    /// Whether <paramref name="payload"/> is a task the API answered with rather than a request: it has a
+    /// <c>status</c> member (the task envelope's, <c>TaskEnvelope.Status</c>) that the contract does not
+    /// declare as a parameter, holding one of the contract's <c>task.statuses</c> words. A request never carries one,
+    /// so such an object is not judged as a request at all (a test's fake server, a recorded answer).
+    /// </summary>
+    /// <param name="contract">The contract the object's <c>model</c> names.</param>
+    /// <param name="payload">The object.</param>
+    public static bool IsTaskResponse(Contract contract, PayloadObject payload)
+    {
+        if (contract is null)
+        {
+            throw new ArgumentNullException(nameof(contract));
+        }
+
+        if (payload is null)
+        {
+            throw new ArgumentNullException(nameof(payload));
+        }
+
+        if (contract.FindParameter(TaskEnvelope.Status) is not null || payload.Find(TaskEnvelope.Status)?.Value is not PayloadString status)
+        {
+            return false;
+        }
+
+        foreach (var word in contract.Statuses)
+        {
+            if (string.Equals(word.Value, status.Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every violation of <paramref name="payload"/>: the contract's reporting order, then unknown properties.</summary>
     public static IReadOnlyList<ContractViolation> Check(Contract contract, PayloadObject payload, CancellationToken cancellationToken = default)
     {
