@@ -30,6 +30,7 @@ internal sealed class KnownContracts
     private readonly Dictionary<string, (Contract Contract, Parameter Parameter)> _byWireType = new(StringComparer.Ordinal);
     private readonly HashSet<string> _checkedWithMethods = new(StringComparer.Ordinal);
     private readonly HashSet<string> _wireClassNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _requestTypeNames = new(StringComparer.Ordinal);
 
     private KnownContracts(ContractCatalog catalog, IReadOnlyList<string?> metadataNamespaces)
     {
@@ -45,6 +46,7 @@ internal sealed class KnownContracts
             _byModelId[contract.ModelId] = contract;
             _namespaces[contract.ModelId] = ns;
             _byRequestType[ns + "." + contract.RequestTypeName] = contract;
+            _requestTypeNames.Add(contract.RequestTypeName);
             foreach (var parameter in contract.Parameters)
             {
                 if (ContractNaming.WireClassName(parameter) is { } wireClass)
@@ -71,18 +73,7 @@ internal sealed class KnownContracts
     public (Contract Contract, Parameter Parameter)? FindByWireType(string fullName) => _byWireType.TryGetValue(fullName, out var found) ? found : null;
 
     /// <summary>Whether any contract's request type has the simple name <paramref name="name"/> (a syntax-only filter).</summary>
-    public bool IsGeneratedTypeName(string name)
-    {
-        foreach (var contract in _byModelId.Values)
-        {
-            if (contract.RequestTypeName == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsGeneratedTypeName(string name) => _requestTypeNames.Contains(name);
 
     /// <summary>
     /// Whether <paramref name="name"/> is the <c>With…</c> method of a parameter whose value the typed API cannot make
